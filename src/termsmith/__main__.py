@@ -1,0 +1,5 @@
+"""``python -m termsmith``."""
+
+from termsmith.cli.main import main
+
+main()

@@ -1,0 +1,52 @@
+"""Atomic file writes: temp file in the same directory, fsync, rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_text(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` atomically as UTF-8 with ``\\n`` line ends.
+
+    Returns False, touching nothing, when the file already holds exactly ``text``
+    (so unchanged files keep their mtime and git sees nothing).
+    """
+    data = text.encode("utf-8")
+    return write_bytes(path, data)
+
+
+def write_bytes(path: Path, data: bytes) -> bool:
+    """Write ``data`` atomically; False when the file already holds it."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+    return True
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""The ``termsmith`` command line: a thin Typer layer over the library."""

@@ -1,0 +1,539 @@
+"""The translation-memory store: terms and units kept as sorted JSON Lines in ``glossary/``.
+
+Layout (see ``docs/store-format.md``)::
+
+    glossary/glossary.json     format version, glossary version, retired ids
+    glossary/terms.jsonl       one term per line, sorted by id
+    glossary/units/<lang>.jsonl one translation unit per line, sorted by term id
+
+One line per record means one changed translation is a one-line diff, and a
+French and a German translator never touch the same file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from termsmith import atomic, clock
+from termsmith.errors import CorruptStoreError, StoreError, StoreLockedError, TermNotFoundError
+from termsmith.model import (
+    Alternative,
+    Source,
+    Term,
+    TermKind,
+    TermStatus,
+    Unit,
+    UnitStatus,
+    valid_origin,
+)
+from termsmith.slug import unique_id
+from termsmith.textnorm import nfc
+
+FORMAT_VERSION = 1
+META_FILE = "glossary.json"
+TERMS_FILE = "terms.jsonl"
+UNITS_DIR = "units"
+LOCK_FILE = ".lock"
+
+
+# --- serialisation -----------------------------------------------------------
+
+
+def dumps_line(obj: dict[str, Any]) -> str:
+    """One record as one line of JSON, readable (no ASCII escapes), keys in given order."""
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def term_to_obj(term: Term) -> dict[str, Any]:
+    """The JSON object for a term; empty fields are left out to keep lines short."""
+    obj: dict[str, Any] = {"id": term.id, "term": term.term, "status": str(term.status)}
+    if term.kind is not TermKind.TERM:
+        obj["kind"] = str(term.kind)
+    if term.expands:
+        obj["expands"] = term.expands
+    for key in ("note", "pos", "domain"):
+        value = getattr(term, key)
+        if value:
+            obj[key] = value
+    if term.variants:
+        obj["variants"] = term.variants
+    if term.score is not None:
+        obj["score"] = term.score
+    if term.sources:
+        obj["sources"] = [_source_to_obj(s) for s in term.sources]
+    return obj
+
+
+def _source_to_obj(source: Source) -> dict[str, Any]:
+    obj: dict[str, Any] = {"doc": source.doc}
+    for key in ("line", "start", "end"):
+        value = getattr(source, key)
+        if value is not None:
+            obj[key] = value
+    if source.sentence:
+        obj["sentence"] = source.sentence
+    return obj
+
+
+def unit_to_obj(unit: Unit) -> dict[str, Any]:
+    """The JSON object for a translation unit (its language is the file it lives in)."""
+    obj: dict[str, Any] = {
+        "id": unit.term_id,
+        "text": unit.text,
+        "status": str(unit.status),
+        "origin": unit.origin,
+        "rev": unit.rev,
+        "changed": unit.changed,
+    }
+    if unit.note:
+        obj["note"] = unit.note
+    if unit.conflict:
+        obj["conflict"] = True
+    if unit.alternatives:
+        obj["alternatives"] = [_alt_to_obj(a) for a in unit.alternatives]
+    return obj
+
+
+def _alt_to_obj(alt: Alternative) -> dict[str, Any]:
+    obj: dict[str, Any] = {"text": alt.text}
+    if alt.origin:
+        obj["origin"] = alt.origin
+    if alt.score is not None:
+        obj["score"] = alt.score
+    return obj
+
+
+def _str(obj: dict[str, Any], key: str, required: bool = False) -> str:
+    value = obj.get(key, None)
+    if value is None:
+        if required:
+            raise ValueError(f"missing field '{key}'")
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"field '{key}' must be a string")
+    return value
+
+
+def _int(obj: dict[str, Any], key: str) -> int | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"field '{key}' must be an integer")
+    return value
+
+
+def _float(obj: dict[str, Any], key: str) -> float | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ValueError(f"field '{key}' must be a number")
+    return float(value)
+
+
+def _list(obj: dict[str, Any], key: str) -> list[Any]:
+    value = obj.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f"field '{key}' must be a list")
+    return value
+
+
+def term_from_obj(obj: Any) -> Term:
+    """Build a :class:`Term`; ``ValueError`` says what is wrong."""
+    if not isinstance(obj, dict):
+        raise ValueError("a term must be a JSON object")
+    variants = _list(obj, "variants")
+    if not all(isinstance(v, str) for v in variants):
+        raise ValueError("field 'variants' must be a list of strings")
+    sources = []
+    for item in _list(obj, "sources"):
+        if not isinstance(item, dict):
+            raise ValueError("each source must be an object")
+        sources.append(
+            Source(
+                doc=_str(item, "doc", required=True),
+                sentence=_str(item, "sentence"),
+                start=_int(item, "start"),
+                end=_int(item, "end"),
+                line=_int(item, "line"),
+            )
+        )
+    return Term(
+        id=_str(obj, "id", required=True),
+        term=_str(obj, "term", required=True),
+        status=TermStatus(_str(obj, "status") or "candidate"),
+        kind=TermKind(_str(obj, "kind") or "term"),
+        note=_str(obj, "note"),
+        pos=_str(obj, "pos"),
+        domain=_str(obj, "domain"),
+        variants=variants,
+        expands=_str(obj, "expands"),
+        sources=sources,
+        score=_float(obj, "score"),
+    )
+
+
+def unit_from_obj(obj: Any, lang: str) -> Unit:
+    """Build a :class:`Unit`; ``ValueError`` says what is wrong."""
+    if not isinstance(obj, dict):
+        raise ValueError("a unit must be a JSON object")
+    alternatives = []
+    for item in _list(obj, "alternatives"):
+        if not isinstance(item, dict):
+            raise ValueError("each alternative must be an object")
+        alternatives.append(
+            Alternative(
+                text=_str(item, "text", required=True),
+                origin=_str(item, "origin"),
+                score=_float(item, "score"),
+            )
+        )
+    origin = _str(obj, "origin")
+    if origin and not valid_origin(origin):
+        raise ValueError(f"unknown origin '{origin}'")
+    rev = _int(obj, "rev")
+    conflict = obj.get("conflict", False)
+    if not isinstance(conflict, bool):
+        raise ValueError("field 'conflict' must be true or false")
+    return Unit(
+        term_id=_str(obj, "id", required=True),
+        lang=lang,
+        text=_str(obj, "text", required=True),
+        status=UnitStatus(_str(obj, "status") or "draft"),
+        origin=origin,
+        rev=1 if rev is None else rev,
+        changed=_str(obj, "changed"),
+        note=_str(obj, "note"),
+        alternatives=alternatives,
+        conflict=conflict,
+    )
+
+
+def parse_lines(text: str, path: Path) -> list[tuple[int, Any]]:
+    """Decode a JSON Lines text into ``(line number, object)`` pairs.
+
+    Parses the whole file in one ``json.loads`` call for speed, then falls back
+    to line-by-line parsing to name the line of a syntax error.
+    """
+    numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    try:
+        objs = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+        if len(objs) == len(numbered):
+            return [(n, obj) for (n, _), obj in zip(numbered, objs, strict=True)]
+    except json.JSONDecodeError:
+        pass
+    out = []
+    for n, line in numbered:
+        try:
+            out.append((n, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise CorruptStoreError(
+                f"not valid JSON: {exc.msg}",
+                path,
+                n,
+                hint="fix or remove the line; every line holds one JSON object",
+            ) from None
+    return out
+
+
+def read_text(path: Path) -> str:
+    """Read a store file as UTF-8, naming the line of any invalid byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CorruptStoreError(
+            "invalid UTF-8", path, line, hint="store files must be UTF-8; restore it from git"
+        ) from None
+
+
+# --- the store ---------------------------------------------------------------
+
+
+@dataclass
+class Store:
+    """All terms and translation units of one glossary, in memory.
+
+    >>> store = Store(Path("glossary"))
+    >>> store.add_term("procuratorial organs").id
+    'procuratorial-organs'
+    """
+
+    path: Path
+    version: str = "0.1.0"
+    terms: dict[str, Term] = field(default_factory=dict)
+    units: dict[str, dict[str, Unit]] = field(default_factory=dict)
+    retired: set[str] = field(default_factory=set)
+    _removed: bool = False
+
+    # loading and saving
+
+    @classmethod
+    def load(cls, path: Path) -> Store:
+        """Load the store in ``path`` (an empty store when the directory has none)."""
+        store = cls(path)
+        meta_path = path / META_FILE
+        if meta_path.exists():
+            store._load_meta(meta_path)
+        terms_path = path / TERMS_FILE
+        if terms_path.exists():
+            for n, obj in parse_lines(read_text(terms_path), terms_path):
+                try:
+                    term = term_from_obj(obj)
+                except ValueError as exc:
+                    raise CorruptStoreError(str(exc), terms_path, n, hint=_FIX) from None
+                if term.id in store.terms:
+                    raise CorruptStoreError(
+                        f"duplicate term id '{term.id}'", terms_path, n, hint=_FIX
+                    )
+                store.terms[term.id] = term
+        units_dir = path / UNITS_DIR
+        if units_dir.is_dir():
+            for unit_path in sorted(units_dir.glob("*.jsonl")):
+                store._load_units(unit_path)
+        return store
+
+    def _load_meta(self, meta_path: Path) -> None:
+        try:
+            meta = json.loads(read_text(meta_path))
+        except json.JSONDecodeError as exc:
+            raise CorruptStoreError(
+                f"not valid JSON: {exc.msg}", meta_path, exc.lineno, hint=_FIX
+            ) from None
+        if not isinstance(meta, dict):
+            raise CorruptStoreError("must hold a JSON object", meta_path, 1, hint=_FIX)
+        fmt = meta.get("format", FORMAT_VERSION)
+        if fmt != FORMAT_VERSION:
+            raise StoreError(
+                f"{meta_path}: store format {fmt} is not supported",
+                hint=f"this termsmith reads format {FORMAT_VERSION}; upgrade termsmith",
+            )
+        self.version = str(meta.get("version", self.version))
+        self.retired = set(meta.get("retired", []))
+
+    def _load_units(self, unit_path: Path) -> None:
+        lang = unit_path.stem
+        table = self.units.setdefault(lang, {})
+        for n, obj in parse_lines(read_text(unit_path), unit_path):
+            try:
+                unit = unit_from_obj(obj, lang)
+            except ValueError as exc:
+                raise CorruptStoreError(str(exc), unit_path, n, hint=_FIX) from None
+            if unit.term_id not in self.terms:
+                raise CorruptStoreError(
+                    f"unit for unknown term '{unit.term_id}'", unit_path, n, hint=_FIX
+                )
+            if unit.term_id in table:
+                raise CorruptStoreError(
+                    f"second unit for term '{unit.term_id}'", unit_path, n, hint=_FIX
+                )
+            table[unit.term_id] = unit
+
+    def serialize(self) -> dict[str, str]:
+        """Every store file's text, by path relative to the store directory."""
+        files: dict[str, str] = {}
+        meta: dict[str, Any] = {"format": FORMAT_VERSION, "version": self.version}
+        if self.retired:
+            meta["retired"] = sorted(self.retired)
+        files[META_FILE] = json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
+        files[TERMS_FILE] = "".join(
+            dumps_line(term_to_obj(self.terms[k])) + "\n" for k in sorted(self.terms)
+        )
+        for lang, table in sorted(self.units.items()):
+            files[f"{UNITS_DIR}/{lang}.jsonl"] = "".join(
+                dumps_line(unit_to_obj(table[k])) + "\n" for k in sorted(table)
+            )
+        return files
+
+    def save(self) -> list[Path]:
+        """Write every changed file atomically; returns the files written.
+
+        Terms are written before units, so a crash between files leaves terms
+        without translations, never translations of unknown terms (after a
+        removal, the other way round).
+        """
+        files = self.serialize()
+        order = sorted(files, key=lambda p: (p != TERMS_FILE) != self._removed)
+        written = []
+        for rel in order:
+            target = self.path / rel
+            if atomic.write_text(target, files[rel]):
+                written.append(target)
+        units_dir = self.path / UNITS_DIR
+        if units_dir.is_dir():
+            for stale in units_dir.glob("*.jsonl"):
+                if f"{UNITS_DIR}/{stale.name}" not in files:
+                    stale.unlink()
+                    written.append(stale)
+        self._removed = False
+        return written
+
+    # queries
+
+    def term(self, term_id: str) -> Term:
+        """The term with this id, or :class:`TermNotFoundError` naming the closest id."""
+        try:
+            return self.terms[term_id]
+        except KeyError:
+            close = difflib.get_close_matches(term_id, list(self.terms), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "list terms with 'termsmith export'"
+            raise TermNotFoundError(f"no term with id '{term_id}'", hint) from None
+
+    def find(self, text: str) -> list[Term]:
+        """Terms whose English form is ``text`` (exactly, after NFC), in id order."""
+        wanted = nfc(text).strip()
+        return [self.terms[k] for k in sorted(self.terms) if self.terms[k].term == wanted]
+
+    def unit(self, term_id: str, lang: str) -> Unit | None:
+        """The unit of ``term_id`` in ``lang``, if any."""
+        return self.units.get(lang, {}).get(term_id)
+
+    def units_of(self, term_id: str) -> dict[str, Unit]:
+        """All units of one term, by language."""
+        return {
+            lang: table[term_id] for lang, table in sorted(self.units.items()) if term_id in table
+        }
+
+    def iter_terms(self, statuses: Iterable[TermStatus] | None = None) -> Iterator[Term]:
+        """Terms in id order, optionally only those with the given statuses."""
+        wanted = set(statuses) if statuses is not None else None
+        for key in sorted(self.terms):
+            term = self.terms[key]
+            if wanted is None or term.status in wanted:
+                yield term
+
+    def conflicts(self) -> list[Unit]:
+        """Units marked as in merge conflict, by language then term."""
+        return [
+            unit
+            for _, table in sorted(self.units.items())
+            for _, unit in sorted(table.items())
+            if unit.conflict
+        ]
+
+    # changes
+
+    def add_term(
+        self, text: str, *, term_id: str | None = None, homograph: bool = False, **fields: Any
+    ) -> Term:
+        """Add a term (NFC, stripped) with a new stable id; returns it.
+
+        An existing term with the same English text is returned unchanged
+        unless ``homograph`` asks for a second sense with its own id. ``term_id``
+        keeps an id given by an imported file, if it is free.
+        """
+        clean = nfc(text).strip()
+        if not clean:
+            raise StoreError("a term cannot be empty", hint="give the English term in quotes")
+        existing = self.find(clean)
+        if existing and not homograph and term_id is None:
+            return existing[0]
+        taken = set(self.terms) | self.retired
+        if term_id is not None and (term_id in taken or not term_id.strip()):
+            raise StoreError(f"term id '{term_id}' is already used", hint="ids are never reused")
+        term = Term(id=term_id or unique_id(clean, taken), term=clean, **fields)
+        self.terms[term.id] = term
+        return term
+
+    def remove_term(self, term_id: str) -> Term:
+        """Remove a term and its units; its id is retired, never to be reused."""
+        term = self.term(term_id)
+        del self.terms[term_id]
+        for table in self.units.values():
+            table.pop(term_id, None)
+        self.retired.add(term_id)
+        self._removed = True
+        return term
+
+    def set_unit(
+        self,
+        term_id: str,
+        lang: str,
+        text: str,
+        *,
+        status: UnitStatus,
+        origin: str,
+        note: str | None = None,
+        alternatives: list[Alternative] | None = None,
+        conflict: bool | None = None,
+    ) -> Unit | None:
+        """Create or change the unit of ``term_id`` in ``lang``.
+
+        Returns the unit when anything changed (its ``rev`` bumped and ``changed``
+        set to today), or None when it already held exactly this.
+        """
+        self.term(term_id)
+        if not valid_origin(origin):
+            raise StoreError(
+                f"unknown origin '{origin}'",
+                hint="use mt:<engine>/<model>@<version>, curated, human:<name> or import:<file>",
+            )
+        clean = nfc(text)
+        table = self.units.setdefault(lang, {})
+        unit = table.get(term_id)
+        if unit is None:
+            unit = Unit(
+                term_id=term_id,
+                lang=lang,
+                text=clean,
+                status=status,
+                origin=origin,
+                rev=1,
+                changed=clock.today(),
+                note=note or "",
+                alternatives=alternatives or [],
+                conflict=bool(conflict),
+            )
+            table[term_id] = unit
+            return unit
+        before = unit_to_obj(unit)
+        unit.text, unit.status, unit.origin = clean, status, origin
+        if note is not None:
+            unit.note = note
+        if alternatives is not None:
+            unit.alternatives = alternatives
+        if conflict is not None:
+            unit.conflict = conflict
+        after = unit_to_obj(unit)
+        if after == before:
+            return None
+        unit.rev += 1
+        unit.changed = clock.today()
+        return unit
+
+
+_FIX = "fix the line by hand or restore the file with 'git checkout -- glossary/'"
+
+
+@contextmanager
+def transaction(path: Path) -> Iterator[Store]:
+    """Lock the store, load it, yield it, and save it if the block succeeds.
+
+    A second writer gets :class:`StoreLockedError` at once instead of waiting.
+    Nothing is written when the block raises.
+    """
+    from filelock import FileLock, Timeout
+
+    path.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path / LOCK_FILE), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreLockedError(
+            f"the store in {path} is being written by another termsmith process",
+            hint="wait for the other command to finish, then run this one again",
+        ) from None
+    try:
+        store = Store.load(path)
+        yield store
+        store.save()
+    finally:
+        lock.release()
