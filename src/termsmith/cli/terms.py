@@ -19,6 +19,9 @@ def add(
     status: Annotated[TermStatus, typer.Option(help="Review status of the term.")] = TermStatus.ACCEPTED,
     kind: Annotated[TermKind, typer.Option(help="term, name (institution, title) or abbreviation.")] = TermKind.TERM,
     pos: Annotated[str, typer.Option(help="Part of speech, e.g. noun.")] = "",
+    expands: Annotated[
+        str, typer.Option(help="For an abbreviation: the id of the term it abbreviates.")
+    ] = "",
     homograph: Annotated[
         bool, typer.Option("--homograph", help="Add a second sense of an existing term, with its own id.")
     ] = False,
@@ -30,7 +33,11 @@ def add(
         if added.id in existed:
             echo(f"{added.id}\t(already in the glossary; use --homograph for another sense)")
             return
+        if expands:
+            store.term(expands)
+            kind = TermKind.ABBREVIATION
         added.status, added.kind, added.note, added.pos = status, kind, note, pos
+        added.expands = expands
     echo(added.id)
 
 
