@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,7 +245,11 @@ def parse_lines(text: str, path: Path) -> list[tuple[int, Any]]:
 
 def read_text(path: Path) -> str:
     """Read a store file as UTF-8, naming the line of any invalid byte."""
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), path)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode store file bytes (from disk or git) as UTF-8, naming the line of any invalid byte."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -279,13 +283,34 @@ class Store:
     @classmethod
     def load(cls, path: Path) -> Store:
         """Load the store in ``path`` (an empty store when the directory has none)."""
+        files: dict[str, str] = {}
+        for rel in (META_FILE, TERMS_FILE):
+            if (path / rel).exists():
+                files[rel] = read_text(path / rel)
+        units_dir = path / UNITS_DIR
+        if units_dir.is_dir():
+            for unit_path in sorted(units_dir.glob("*.jsonl")):
+                files[f"{UNITS_DIR}/{unit_path.name}"] = read_text(unit_path)
+        return cls.from_files(path, files)
+
+    @classmethod
+    def from_files(cls, path: Path, files: Mapping[str, str], where: Path | None = None) -> Store:
+        """Build a store from file texts by relative path, as :meth:`serialize` gives them.
+
+        For stores read from elsewhere than ``path``, e.g. a git revision; errors then
+        name the files under ``where`` (such as ``HEAD:glossary``).
+
+        >>> files = {"terms.jsonl": '{"id": "a", "term": "a"}\\n'}
+        >>> Store.from_files(Path("g"), files).terms["a"].term
+        'a'
+        """
         store = cls(path)
-        meta_path = path / META_FILE
-        if meta_path.exists():
-            store._load_meta(meta_path)
-        terms_path = path / TERMS_FILE
-        if terms_path.exists():
-            for n, obj in parse_lines(read_text(terms_path), terms_path):
+        base = path if where is None else where
+        if META_FILE in files:
+            store._load_meta(files[META_FILE], base / META_FILE)
+        if TERMS_FILE in files:
+            terms_path = base / TERMS_FILE
+            for n, obj in parse_lines(files[TERMS_FILE], terms_path):
                 try:
                     term = term_from_obj(obj)
                 except ValueError as exc:
@@ -295,15 +320,15 @@ class Store:
                         f"duplicate term id '{term.id}'", terms_path, n, hint=_FIX
                     )
                 store.terms[term.id] = term
-        units_dir = path / UNITS_DIR
-        if units_dir.is_dir():
-            for unit_path in sorted(units_dir.glob("*.jsonl")):
-                store._load_units(unit_path)
+        for rel in sorted(files):
+            folder, _, name = rel.partition("/")
+            if folder == UNITS_DIR and name.endswith(".jsonl") and "/" not in name:
+                store._load_units(files[rel], base / rel)
         return store
 
-    def _load_meta(self, meta_path: Path) -> None:
+    def _load_meta(self, text: str, meta_path: Path) -> None:
         try:
-            meta = json.loads(read_text(meta_path))
+            meta = json.loads(text)
         except json.JSONDecodeError as exc:
             raise CorruptStoreError(
                 f"not valid JSON: {exc.msg}", meta_path, exc.lineno, hint=_FIX
@@ -319,10 +344,10 @@ class Store:
         self.version = str(meta.get("version", self.version))
         self.retired = set(meta.get("retired", []))
 
-    def _load_units(self, unit_path: Path) -> None:
+    def _load_units(self, text: str, unit_path: Path) -> None:
         lang = unit_path.stem
         table = self.units.setdefault(lang, {})
-        for n, obj in parse_lines(read_text(unit_path), unit_path):
+        for n, obj in parse_lines(text, unit_path):
             try:
                 unit = unit_from_obj(obj, lang)
             except ValueError as exc:
