@@ -73,3 +73,7 @@ class EngineError(TermsmithError):
 
 class OfflineError(TermsmithError):
     """A command needs the network and there is none."""
+
+
+class GitError(TermsmithError):
+    """Not a git repository, an unknown revision, or a git command that failed."""
