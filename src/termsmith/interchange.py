@@ -11,7 +11,7 @@ A reader (CSV, JSON, TMX, TBX, PO) turns a file into :class:`ImportEntry` record
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -138,11 +138,25 @@ def apply_import(
             term.kind = entry.kind
         if entry.pos and not term.pos:
             term.pos = entry.pos
-        for tag, imported in sorted(entry.translations.items()):
+        by_lang: dict[str, ImportedText] = {}
+        # exact tags first, so 'fr' wins over 'fr-CA' whatever the file's order
+        for tag, imported in sorted(
+            entry.translations.items(),
+            key=lambda item: (mapper.map(item[0]) != normalize_code(item[0]), item[0]),
+        ):
             lang = mapper.map(tag)
             if lang is None or lang == mapper.source or not imported.text.strip():
                 summary.skipped += 1
-                continue
+            elif lang in by_lang:
+                # several tags of one language (es, es-AR, es-BO): the rest become alternatives
+                chosen = by_lang[lang]
+                for alt in [Alternative(text=imported.text, origin=origin), *imported.alternatives]:
+                    texts = [chosen.text, *(a.text for a in chosen.alternatives)]
+                    if nfc(alt.text) not in map(nfc, texts):
+                        chosen.alternatives.append(alt)
+            else:
+                by_lang[lang] = replace(imported, alternatives=list(imported.alternatives))
+        for lang, imported in sorted(by_lang.items()):
             _merge_unit(store, term.id, lang, imported, origin, summary)
     summary.notices[:0] = mapper.notices
     return summary
@@ -171,8 +185,12 @@ def _merge_unit(
         if all(alt.text != text for alt in existing.alternatives):
             alts = [*existing.alternatives, Alternative(text=text, origin=unit_origin)]
             store.set_unit(
-                term_id, lang, existing.text, status=existing.status,
-                origin=existing.origin, alternatives=alts,
+                term_id,
+                lang,
+                existing.text,
+                status=existing.status,
+                origin=existing.origin,
+                alternatives=alts,
             )
             summary.alternatives += 1
         else:
