@@ -126,6 +126,8 @@ def apply_import(
                 summary.notices.append(
                     f"notice: line {entry.line}: id '{entry.id}' is unknown and has no "
                     "source text; skipped"
+                    if entry.id
+                    else f"notice: line {entry.line}: no '{mapper.source}' term; skipped"
                 )
                 continue
             free_id = entry.id if entry.id and entry.id not in store.retired else None

@@ -17,12 +17,17 @@ from termsmith.errors import TermsmithError
 FORMATS: dict[str, str] = {
     "csv": "csv",
     "json": "json",
+    "tmx": "tmx",
+    "tbx": "tbx",
+    "tbx3": "tbx3",
 }
 
 #: file extension -> format name, for ``import`` without ``--format``
 EXTENSIONS: dict[str, str] = {
     ".csv": "csv",
     ".json": "json",
+    ".tmx": "tmx",
+    ".tbx": "tbx",  # v2 or v3: the reader tells them apart by the root element
 }
 
 
