@@ -1,0 +1,404 @@
+"""Glossary compliance of a translated document: are the glossary terms rendered as agreed?
+
+:func:`check_text` finds the glossary's English terms (and their variants) in
+a source document, then looks in the translation for the glossary rendering of
+each occurrence. ``docs/checks.md`` documents the matching rules; in short:
+
+- source: case-insensitive (abbreviations case-sensitive), longest match first,
+  no overlaps, a plural ``s``/``es``/``ies`` tolerated;
+- translation: the unit's text, or an alternative recorded by a person
+  (``curated``, ``human:…``, ``import:…``; machine n-best lists do not count),
+  matched per language (:mod:`termsmith.stems`): Japanese and Chinese as
+  substrings, Russian, German, French, Spanish… on word stems, Vietnamese
+  syllable by syllable with tone marks, others allowing short endings;
+- lines: when both documents have as many lines, line *n* of the source is
+  checked against line *n* of the translation; otherwise against the whole
+  translation.
+
+>>> from termsmith.store import Store
+>>> store = Store(Path("glossary"))
+>>> term = store.add_term("procuratorial organs", status=TermStatus.ACCEPTED)
+>>> _ = store.set_unit(
+...     term.id, "ru", "прокурорские органы", status=UnitStatus.REVIEWED, origin="curated"
+... )
+>>> report = check_text(store, "Procuratorial organs act.", "Прокурорских органов нет.", "ru")
+>>> [(o.line, o.verdict.value) for o in report.occurrences], report.ok
+([(1, 'ok')], True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from termsmith import stems
+from termsmith.checks import Level
+from termsmith.errors import InputFileError
+from termsmith.model import Term, TermKind, TermStatus, Unit, UnitStatus
+from termsmith.store import Store
+from termsmith.textnorm import nfc
+
+
+class Verdict(StrEnum):
+    """What became of one occurrence of a glossary term."""
+
+    OK = "ok"
+    ACCENTS = "accents"
+    MISSING = "missing"
+    NO_RENDERING = "no-rendering"
+
+
+# Origins of alternatives a person stands behind; machine n-best lists are not.
+_ACCEPTED_ALT_PREFIXES = ("curated", "human:", "import:")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The glossary's renderings of one term in one language."""
+
+    term: Term
+    renderings: tuple[str, ...]
+    status: str  # the unit's status, or "" when there is none
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One glossary term found in the source, and what the translation does with it."""
+
+    term_id: str
+    term: str
+    found: str
+    line: int
+    column: int
+    verdict: Verdict
+    level: Level
+    message: str
+    renderings: tuple[str, ...] = ()
+    translation_line: int | None = None
+
+    def to_obj(self) -> dict[str, Any]:
+        obj: dict[str, Any] = {
+            "line": self.line,
+            "column": self.column,
+            "term_id": self.term_id,
+            "term": self.term,
+            "found": self.found,
+            "verdict": str(self.verdict),
+            "level": str(self.level),
+            "renderings": list(self.renderings),
+        }
+        if self.translation_line is not None:
+            obj["translation_line"] = self.translation_line
+        obj["message"] = self.message
+        return obj
+
+
+@dataclass
+class ComplianceReport:
+    """Every occurrence of a glossary term in the source, in document order."""
+
+    lang: str
+    aligned: bool
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every term found is rendered as the glossary says (no error)."""
+        return not any(o.level is Level.ERROR for o in self.occurrences)
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for o in self.occurrences if o.verdict is verdict)
+
+    def to_obj(self) -> dict[str, Any]:
+        """The report as one JSON object."""
+        return {
+            "lang": self.lang,
+            "aligned": self.aligned,
+            "ok": self.ok,
+            "summary": {str(v): self.count(v) for v in Verdict},
+            "occurrences": [o.to_obj() for o in self.occurrences],
+        }
+
+
+# --- the glossary side ---------------------------------------------------------
+
+
+def references(store: Store, lang: str, *, include_drafts: bool = False) -> list[Reference]:
+    """The renderings of every accepted term in ``lang`` (none where there is no usable unit)."""
+    out = []
+    for term in store.iter_terms([TermStatus.ACCEPTED]):
+        unit = store.unit(term.id, lang)
+        out.append(_reference(term, unit, include_drafts))
+    return out
+
+
+def _reference(term: Term, unit: Unit | None, include_drafts: bool) -> Reference:
+    if unit is None or unit.status is UnitStatus.REJECTED or not unit.text.strip():
+        return Reference(term, (), "")
+    if unit.status is UnitStatus.DRAFT and not include_drafts:
+        return Reference(term, (), str(unit.status))
+    texts = [unit.text]
+    for alt in unit.alternatives:
+        if unit.conflict or alt.origin.startswith(_ACCEPTED_ALT_PREFIXES):
+            texts.append(alt.text)
+    unique = tuple(dict.fromkeys(t for t in texts if t.strip()))
+    return Reference(term, unique, str(unit.status), unit.conflict)
+
+
+def source_pattern(term: Term) -> re.Pattern[str]:
+    """The regular expression that finds ``term`` (or a variant) in English text.
+
+    >>> p = source_pattern(Term("x", "procuratorial organ", variants=["People's procuratorate"]))
+    >>> [m.group(0) for m in p.finditer("Procuratorial  organs; people’s procuratorates.")]
+    ['Procuratorial  organs', 'people’s procuratorates']
+    >>> bool(source_pattern(Term("spp", "SPP", kind=TermKind.ABBREVIATION)).search("spp"))
+    False
+    """
+    forms = sorted({nfc(f).strip() for f in [term.term, *term.variants] if f.strip()}, key=len)
+    alternatives = [_form_regex(f, term.kind) for f in reversed(forms)]
+    flags = 0 if term.kind is TermKind.ABBREVIATION else re.IGNORECASE
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", flags)
+
+
+def _form_regex(form: str, kind: TermKind) -> str:
+    parts: list[str] = []
+    for char in form:
+        if char.isspace():
+            if not parts or parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        elif char in "-‐‑‒–":
+            parts.append(r"[-‐‑‒–\s]")
+        elif char in "'’ʼ":
+            parts.append(r"['’ʼ]")
+        else:
+            parts.append(re.escape(char))
+    body = "".join(parts)
+    if kind is TermKind.TERM and form[-1:].isalpha():
+        # English plurals: organ → organs, procuratorate → procuratorates, authority → authorities.
+        if form.endswith("y"):
+            body = body[:-1] + "(?:y|ies)"
+        else:
+            body += "(?:s|es)?"
+    return body
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    ref: Reference
+
+
+def find_terms(line: str, refs: list[tuple[Reference, re.Pattern[str]]]) -> list[_Hit]:
+    """Glossary terms in one source line: longest first, no overlaps, in line order."""
+    hits = [
+        _Hit(m.start(), m.end(), ref)
+        for ref, pattern in refs
+        for m in pattern.finditer(line)
+        if m.end() > m.start()
+    ]
+    hits.sort(key=lambda h: (h.start - h.end, h.start, h.ref.term.id))
+    chosen: list[_Hit] = []
+    for hit in hits:
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+# --- the translation side -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str
+    start: int
+    end: int
+
+
+class _Text:
+    """A translation line, tokenized on demand for strict and accent-blind matching."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.mode = stems.mode(lang)
+        self._tokens: dict[bool, list[_Token]] = {}
+        self._chars: str | None = None
+
+    def chars(self) -> str:
+        if self._chars is None:
+            self._chars = _squeeze(stems.normalize(self.text, self.lang))
+        return self._chars
+
+    def tokens(self, accents: bool) -> list[_Token]:
+        if accents not in self._tokens:
+            self._tokens[accents] = [
+                _Token(_word_key(m.group(0), self.lang, accents), m.start(), m.end())
+                for m in re.finditer(r"[^\W_]+", self.text)
+            ]
+        return self._tokens[accents]
+
+
+def _squeeze(text: str) -> str:
+    # Scripts without spaces: spaces and middle dots in a rendering are not significant.
+    return re.sub(r"[\s・·]+", "", text)
+
+
+def _word_key(word: str, lang: str, accents: bool) -> str:
+    return stems.stem(stems.normalize(word, lang, accents=accents), lang)
+
+
+def _rendering_keys(rendering: str, lang: str, accents: bool) -> list[str | None]:
+    """The keys of a rendering's words; None for an inflecting article (any word matches)."""
+    articles = stems.INFLECTED_ARTICLES.get(stems.base(lang), frozenset())
+    out: list[str | None] = []
+    for word in stems.words(nfc(rendering)):
+        if stems.normalize(word, lang) in articles:
+            out.append(None)
+        else:
+            out.append(_word_key(word, lang, accents))
+    return out
+
+
+def find_rendering(rendering: str, text: _Text, accents: bool) -> tuple[int, int] | None:
+    """The span of ``rendering`` in ``text`` (by the language's rules), or None."""
+    if text.mode is stems.Mode.CHARS:
+        needle = _squeeze(stems.normalize(rendering, text.lang))
+        if needle and needle in text.chars():
+            return (0, len(text.text))
+        return None
+    wanted = _rendering_keys(rendering, text.lang, accents)
+    while wanted and wanted[0] is None:
+        wanted.pop(0)
+    if not wanted:
+        return None
+    tokens = text.tokens(accents)
+    for i in range(len(tokens) - len(wanted) + 1):
+        if all(
+            w is None or stems.same_word(w, tokens[i + j].key, text.mode)
+            for j, w in enumerate(wanted)
+        ):
+            return (tokens[i].start, tokens[i + len(wanted) - 1].end)
+    return None
+
+
+# --- the check ---------------------------------------------------------------------
+
+
+def check_text(
+    store: Store,
+    source: str,
+    translation: str,
+    lang: str,
+    *,
+    include_drafts: bool = False,
+) -> ComplianceReport:
+    """Check that ``translation`` renders every glossary term of ``source`` as agreed."""
+    source_lines = nfc(source).splitlines()
+    target_lines = nfc(translation).splitlines()
+    aligned = len(source_lines) == len(target_lines)
+    texts = [_Text(line, lang) for line in target_lines]
+    refs = [
+        (ref, source_pattern(ref.term))
+        for ref in references(store, lang, include_drafts=include_drafts)
+    ]
+    report = ComplianceReport(lang, aligned)
+    for number, line in enumerate(source_lines, 1):
+        for hit in find_terms(line, refs):
+            scope = [(number, texts[number - 1])] if aligned else list(enumerate(texts, 1))
+            report.occurrences.append(_judge(hit, line, number, scope, lang))
+    return report
+
+
+def _judge(
+    hit: _Hit, line: str, number: int, scope: list[tuple[int, _Text]], lang: str
+) -> Occurrence:
+    ref = hit.ref
+    term = ref.term
+    found = line[hit.start : hit.end]
+    where = f"translation line {number}" if len(scope) == 1 else "the translation"
+
+    def occurrence(
+        verdict: Verdict, level: Level, message: str, at: int | None = None
+    ) -> Occurrence:
+        return Occurrence(
+            term.id,
+            term.term,
+            found,
+            number,
+            hit.start + 1,
+            verdict,
+            level,
+            message,
+            ref.renderings,
+            at,
+        )
+
+    if not ref.renderings:
+        why = "only a draft" if ref.status == str(UnitStatus.DRAFT) else "no glossary rendering"
+        return occurrence(
+            Verdict.NO_RENDERING,
+            Level.INFO,
+            f"line {number}: '{found}' ({term.id}) has {why} in {lang}; not checked",
+        )
+    quoted = " or ".join(f"'{r}'" for r in ref.renderings)
+    caveat = ""
+    if ref.conflict:
+        caveat = " (the glossary unit is in merge conflict)"
+    elif ref.status == str(UnitStatus.DRAFT):
+        caveat = " (checked against a draft rendering)"
+    for rendering in ref.renderings:
+        for at, text in scope:
+            if find_rendering(rendering, text, accents=True):
+                return occurrence(
+                    Verdict.OK,
+                    Level.WARNING if caveat else Level.INFO,
+                    f"line {number}: '{found}' rendered as {quoted}{caveat}",
+                    at,
+                )
+    for rendering in ref.renderings:
+        for at, text in scope:
+            span = find_rendering(rendering, text, accents=False)
+            if span:
+                written = text.text[span[0] : span[1]]
+                tones = stems.mode(lang) is stems.Mode.EXACT
+                return occurrence(
+                    Verdict.ACCENTS,
+                    Level.ERROR if tones else Level.WARNING,
+                    f"line {number}: '{found}' ({term.id}) is written '{written}' in {where}, "
+                    f"which differs from '{rendering}' in its "
+                    + ("tone marks and diacritics" if tones else "accents"),
+                    at,
+                )
+    return occurrence(
+        Verdict.MISSING,
+        Level.ERROR,
+        f"line {number}: '{found}' ({term.id}) should be rendered {quoted}{caveat}; "
+        f"not found in {where}",
+    )
+
+
+def read_document(path: Path) -> str:
+    """A UTF-8 text file (a byte-order mark is dropped); errors name the file and line."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError("no such file", path, hint="check the path") from None
+    except IsADirectoryError:
+        raise InputFileError("is a directory, not a text file", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputFileError("invalid UTF-8", path, line, hint="save the file as UTF-8") from None
+    return text.removeprefix("\ufeff")
+
+
+def iter_failures(report: ComplianceReport) -> Iterator[Occurrence]:
+    """The occurrences that make the check fail."""
+    return (o for o in report.occurrences if o.level is Level.ERROR)
