@@ -344,7 +344,7 @@ def _judge(
         return occurrence(
             Verdict.NO_RENDERING,
             Level.INFO,
-            f"line {number}: '{found}' ({term.id}) has {why} in {lang}; not checked",
+            f"'{found}' ({term.id}) has {why} in {lang}; not checked",
         )
     quoted = " or ".join(f"'{r}'" for r in ref.renderings)
     caveat = ""
@@ -358,7 +358,8 @@ def _judge(
                 return occurrence(
                     Verdict.OK,
                     Level.WARNING if caveat else Level.INFO,
-                    f"line {number}: '{found}' rendered as {quoted}{caveat}",
+                    f"'{found}' ({term.id}) is rendered '{rendering}' "
+                    f"in translation line {at}{caveat}",
                     at,
                 )
     for rendering in ref.renderings:
@@ -370,7 +371,7 @@ def _judge(
                 return occurrence(
                     Verdict.ACCENTS,
                     Level.ERROR if tones else Level.WARNING,
-                    f"line {number}: '{found}' ({term.id}) is written '{written}' in {where}, "
+                    f"'{found}' ({term.id}) is written '{written}' in translation line {at}, "
                     f"which differs from '{rendering}' in its "
                     + ("tone marks and diacritics" if tones else "accents"),
                     at,
@@ -378,8 +379,7 @@ def _judge(
     return occurrence(
         Verdict.MISSING,
         Level.ERROR,
-        f"line {number}: '{found}' ({term.id}) should be rendered {quoted}{caveat}; "
-        f"not found in {where}",
+        f"'{found}' ({term.id}) should be rendered {quoted}{caveat}; not found in {where}",
     )
 
 

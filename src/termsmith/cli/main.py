@@ -9,6 +9,7 @@ import typer
 
 from termsmith import __version__
 from termsmith.cli import exchange, init, terms
+from termsmith.cli import check as check_cli
 from termsmith.cli.common import ErrorHandlingGroup, state
 
 app = typer.Typer(
@@ -49,6 +50,7 @@ def main_options(
 init.register(app)
 terms.register(app)
 exchange.register(app)
+check_cli.register(app)
 
 
 def main() -> None:
