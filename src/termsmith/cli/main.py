@@ -9,6 +9,7 @@ import typer
 
 from termsmith import __version__
 from termsmith.cli import exchange, init, terms
+from termsmith.cli import versioning as versioning_cli
 from termsmith.cli import check as check_cli
 from termsmith.cli.common import ErrorHandlingGroup, state
 
@@ -50,6 +51,7 @@ def main_options(
 init.register(app)
 terms.register(app)
 exchange.register(app)
+versioning_cli.register(app)
 check_cli.register(app)
 
 
