@@ -9,6 +9,8 @@ import typer
 
 from termsmith import __version__
 from termsmith.cli import exchange, init, terms
+from termsmith.cli import models as models_cli
+from termsmith.cli import translate as translate_cli
 from termsmith.cli import versioning as versioning_cli
 from termsmith.cli import check as check_cli
 from termsmith.cli.common import ErrorHandlingGroup, state
@@ -51,6 +53,8 @@ def main_options(
 init.register(app)
 terms.register(app)
 exchange.register(app)
+models_cli.register(app)
+translate_cli.register(app)
 versioning_cli.register(app)
 check_cli.register(app)
 
