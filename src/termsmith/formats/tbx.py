@@ -226,9 +226,11 @@ def render(store: Store, project: Project, dialect: Dialect, *, lang: str | None
         root = etree.Element(dialect.root, type="TBX")
     root.set(XML_LANG, source)
     writer.header(root, project)
-    body = writer.sub(writer.sub(root, "text"), "body")
-    for term in store.iter_terms():
-        writer.entry(body, store, term, langs, source)
+    text = writer.sub(root, "text")
+    if store.terms:  # TBX wants at least one entry in a <body>, and allows no <body>
+        body = writer.sub(text, "body")
+        for term in store.iter_terms():
+            writer.entry(body, store, term, langs, source)
     return root
 
 
