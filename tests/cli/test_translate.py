@@ -211,3 +211,24 @@ def test_units_are_drafts_in_the_store(seeded: Project) -> None:
     assert cli("translate", "--lang", "ja").code == 0
     store = seeded.load_store()
     assert {u.status for u in store.units["ja"].values()} == {UnitStatus.DRAFT}
+
+
+def test_add_translate_po_leaves_a_fuzzy_draft_in_every_catalog(
+    project: Project,
+    tiny_models: TinyModels,  # noqa: F811
+) -> None:
+    """The issue's "done when": add → translate → po, all seven catalogs."""
+    import polib
+
+    from termsmith import catalogs
+
+    install(tiny_models)
+    assert cli("add", TERM).code == 0
+    assert cli("translate").code == 0
+    assert cli("po").code == 0
+    for lang in LANGUAGES:
+        catalog = polib.pofile(str(catalogs.po_path(project, lang)))
+        entry = next(e for e in catalog if e.msgid == TERM)
+        assert entry.msgstr.strip(), lang
+        assert "fuzzy" in entry.flags, lang
+        assert entry.msgstr == units(project, lang)["procuratorial-supervision"]["text"]
