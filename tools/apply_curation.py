@@ -164,7 +164,9 @@ def load(path: Path) -> Curation:
     rejected = _strs(data.get("rejected", {}), "[rejected]", path, _line_of(text, "[rejected]"))
     both = sorted(seen & set(rejected))
     if both:
-        raise CurationError(f"accepted and rejected at once: {', '.join(both)}", path)
+        raise CurationError(
+            f"accepted and rejected at once: {', '.join(both)}", path, _line_of(text, "[rejected]")
+        )
     elements = []
     for name, table in sorted(data.get("elements", {}).items()):
         forms = {
