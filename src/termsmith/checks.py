@@ -212,7 +212,8 @@ def check_missing(store: Store, languages: Iterable[str]) -> Iterator[Finding]:
         for lang in langs:
             unit = store.unit(term.id, lang)
             if not _usable(unit):
-                why = "only a rejected translation" if unit is not None else "no translation"
+                rejected = unit is not None and unit.status is UnitStatus.REJECTED
+                why = "only a rejected translation" if rejected else "no translation"
                 yield Finding(
                     Level.ERROR, "missing", term.id, lang, f"'{term.term}' has {why} in {lang}"
                 )
@@ -347,8 +348,8 @@ def rendering_keys(text: str, lang: str) -> dict[str, str]:
         if len(syllables) == 1:
             keys.setdefault(syllables[0], syllables[0])
         return keys
-    for word in stems.content_words(text, lang):
-        stem = stems.stem(word, lang)
+    for word, norm in stems.content_words(text, lang):
+        stem = stems.stem(norm, lang)
         if len(stem) < _GRAM:
             keys.setdefault(stem, word)
         for i in range(len(stem) - _GRAM + 1):
@@ -382,8 +383,13 @@ def _shown(
         return _grow(key, [stems.normalize(texts[i], lang) for i in ids])
     if how is stems.Mode.EXACT:
         return key
-    forms = Counter(keys[i][key] for i in ids)
-    return "/".join(sorted(forms, key=lambda f: (-forms[f], f))[:3])
+    # One spelling per word form (case aside), the most frequent first.
+    forms: dict[str, Counter[str]] = {}
+    for i in ids:
+        surface = keys[i][key]
+        forms.setdefault(stems.normalize(surface, lang), Counter())[surface] += 1
+    ranked = sorted(forms.values(), key=lambda c: -c.total())
+    return "/".join(c.most_common(1)[0][0] for c in ranked[:3])
 
 
 def check_inconsistent(store: Store, languages: Iterable[str]) -> Iterator[Finding]:
@@ -547,7 +553,7 @@ def _msgfmt(project: Project, paths: list[Path]) -> Iterator[Finding]:
             continue
         for line_no, message in _msgfmt_errors(proc.stderr, str(path)):
             yield Finding(
-                Level.ERROR,
+                Level.WARNING if message.startswith("warning:") else Level.ERROR,
                 "catalog",
                 "",
                 _lang_of(project, path),
@@ -557,11 +563,14 @@ def _msgfmt(project: Project, paths: list[Path]) -> Iterator[Finding]:
             )
 
 
+_MSGFMT_TOTAL = re.compile(r"^\S*msgfmt: found \d+ fatal errors?$")
+
+
 def _msgfmt_errors(stderr: str, path: str) -> list[tuple[int | None, str]]:
     """``(line, message)`` pairs from msgfmt's ``FILE:LINE: message`` output.
 
-    >>> _msgfmt_errors("a.po:7: duplicate message definition\\nmsgfmt: found 1 error\\n", "a.po")
-    [(7, 'duplicate message definition')]
+    >>> _msgfmt_errors("a.po:7: duplicate message\\n/bin/msgfmt: found 1 fatal error", "a.po")
+    [(7, 'duplicate message')]
     """
     out: list[tuple[int | None, str]] = []
     for raw in stderr.splitlines():
@@ -572,6 +581,6 @@ def _msgfmt_errors(stderr: str, path: str) -> list[tuple[int | None, str]]:
                 out.append((int(num), message.strip()))
                 continue
             out.append((None, rest.strip()))
-        elif raw.strip() and not raw.startswith("msgfmt: found"):
+        elif raw.strip() and not _MSGFMT_TOTAL.match(raw):
             out.append((None, raw.strip()))
     return out or [(None, "failed")]

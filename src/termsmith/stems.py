@@ -70,44 +70,49 @@ SNOWBALL = {
     "yi": "yiddish",
 }
 
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Function words that say nothing about how a term is rendered. Short lists on
 # purpose: words of one or two letters are ignored anyway (see ``content_words``).
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _wordset(
         "the and for with from into onto upon that this these those their its our your "
         "his her are was were been being has have had not but all any each such via per "
         "under over between among within without about against through during before "
         "after both either other than then which who whom whose what when where can may "
-        "shall will would should must could also".split()
+        "shall will would should must could also"
     ),
-    "fr": frozenset(
+    "fr": _wordset(
         "les des une aux par pour dans avec sans sur sous entre leur leurs cette ces son "
         "ses qui que dont est sont selon vers chez contre comme ainsi tout tous toute "
-        "toutes autre autres".split()
+        "toutes autre autres"
     ),
-    "es": frozenset(
+    "es": _wordset(
         "los las del una uno unos unas por para con sin sobre entre desde hacia según "
-        "como que sus contra este esta estos estas otro otra todo toda todos todas".split()
+        "como que sus contra este esta estos estas otro otra todo toda todos todas"
     ),
-    "de": frozenset(
+    "de": _wordset(
         "der die das den dem des ein eine einer eines einem einen und oder für von vom "
-        "zum zur mit bei aus auf über unter gegen durch ohne sowie nach vor zwischen".split()
+        "zum zur mit bei aus auf über unter gegen durch ohne sowie nach vor zwischen"
     ),
-    "ru": frozenset(
+    "ru": _wordset(
         "для при под над без между через после также как что или его её их это этот эта "
-        "эти все всех так который которые которых".split()
+        "эти все всех так который которые которых"
     ),
-    "mn": frozenset("болон буюу энэ тэр мөн тухай дээр бүх бусад зэрэг".split()),
-    "vi": frozenset(
+    "mn": _wordset("болон буюу энэ тэр мөн тухай дээр бүх бусад зэрэг"),
+    "vi": _wordset(
         "của và các những trong cho với về được là có theo tại một này đối để từ đến hoặc "
-        "hay như thì mà do bởi trên dưới giữa sự việc".split()
+        "hay như thì mà do bởi trên dưới giữa sự việc"
     ),
 }
 
 # Articles and determiners that inflect with the noun they go with: in a
 # rendering they stand for "some word here" when matching a text.
 INFLECTED_ARTICLES: dict[str, frozenset[str]] = {
-    "de": frozenset("der die das den dem des ein eine einer eines einem einen".split()),
+    "de": _wordset("der die das den dem des ein eine einer eines einem einen"),
 }
 
 _WORD = re.compile(r"[^\W_]+")
@@ -193,10 +198,15 @@ def stem(word: str, lang: str) -> str:
     return fn(word) if fn else word
 
 
-def content_words(text: str, lang: str) -> list[str]:
-    """Normalized words of ``text`` without function words and one- or two-letter words."""
+def content_words(text: str, lang: str) -> list[tuple[str, str]]:
+    """``(word, normalized word)`` pairs, without function words and words of one or two letters.
+
+    >>> content_words("Organe der Staatsanwaltschaft", "de")
+    [('Organe', 'organe'), ('Staatsanwaltschaft', 'staatsanwaltschaft')]
+    """
     stop = STOPWORDS.get(base(lang), frozenset())
-    return [w for w in words(normalize(text, lang)) if len(w) > 2 and w not in stop]
+    pairs = ((w, normalize(w, lang)) for w in words(unicodedata.normalize("NFC", text)))
+    return [(w, n) for w, n in pairs if len(n) > 2 and n not in stop]
 
 
 def same_word(a: str, b: str, how: Mode) -> bool:
