@@ -44,7 +44,11 @@ class TestTbx3Contract(FormatContract):
             doc = etree.fromstring(tbx3.export(store, proj).encode())
             assert rng.validate(doc), rng.error_log
 
-    @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=20,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+    )
     @given(glossary=glossaries())
     def test_always_valid(
         self, proj: Project, tmp_path_factory: pytest.TempPathFactory, rng: Any, glossary: Any
