@@ -19,6 +19,7 @@ Git calls the driver once per file, so each store file is merged on its own;
 
 from __future__ import annotations
 
+import copy
 import json
 import shlex
 import subprocess
@@ -354,7 +355,7 @@ def merge_po(base: str, ours: str, theirs: str, name: str = "") -> MergeResult:
             )
             chosen = None
         else:
-            chosen = xo
+            chosen = copy.deepcopy(xo)
             if "fuzzy" not in chosen.flags:
                 chosen.flags.append("fuzzy")
             conflicts.append(

@@ -262,7 +262,10 @@ def test_history_of_a_term(repo: Project) -> None:
     assert lines[0].endswith("fr  parquet  (translated, curated, rev 1)")
     assert lines[1].endswith("fr  ministère public  (translated, human:marie, rev 2)")
     assert lines[2].endswith("fr  ministère public  (reviewed, human:paul, rev 3)")
-    assert lines[3] == "uncommitted  -           fr  le ministère public  (translated, human:paul, rev 4)"
+    assert (
+        lines[3]
+        == "uncommitted  -           fr  le ministère public  (translated, human:paul, rev 4)"
+    )
     assert lines[0].startswith("2026-01-01  ")
     as_json = json.loads(cli("history", A, "--json").out)
     assert {r["lang"] for r in as_json} == {"", "fr", "de"}
@@ -323,6 +326,6 @@ def test_release_outside_git_writes_files_without_tag(project: Project) -> None:
     assert run.code == 0, run.err
     assert "not a git repository, so nothing was tagged" in run.err
     assert Store.load(project.glossary_dir).version == "0.2.0"
-    assert "No changes to terms or translations." in (project.glossary_dir / "CHANGELOG.md").read_text(
-        encoding="utf-8"
-    )
+    assert "No changes to terms or translations." in (
+        project.glossary_dir / "CHANGELOG.md"
+    ).read_text(encoding="utf-8")
