@@ -11,6 +11,7 @@ from termsmith import __version__
 from termsmith.cli import exchange, init, terms
 from termsmith.cli import models as models_cli
 from termsmith.cli import translate as translate_cli
+from termsmith.cli import po as po_cli
 from termsmith.cli import versioning as versioning_cli
 from termsmith.cli import check as check_cli
 from termsmith.cli.common import ErrorHandlingGroup, state
@@ -53,6 +54,7 @@ def main_options(
 init.register(app)
 terms.register(app)
 exchange.register(app)
+po_cli.register(app)
 models_cli.register(app)
 translate_cli.register(app)
 versioning_cli.register(app)

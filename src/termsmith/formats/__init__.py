@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
     "tmx": "tmx",
     "tbx": "tbx",
     "tbx3": "tbx3",
+    "po": "po",
 }
 
 #: file extension -> format name, for ``import`` without ``--format``
@@ -28,6 +29,8 @@ EXTENSIONS: dict[str, str] = {
     ".json": "json",
     ".tmx": "tmx",
     ".tbx": "tbx",  # v2 or v3: the reader tells them apart by the root element
+    ".po": "po",
+    ".pot": "po",
 }
 
 

@@ -1,0 +1,53 @@
+"""PO catalog commands: ``po`` (generate, ``--mo`` to compile) and ``po sync`` (read back)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from termsmith import catalogs
+from termsmith.cli.common import echo, notice, project
+
+po_app = typer.Typer(
+    help="PO catalogs in locales/: write them, compile them, read reviewed translations back.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+@po_app.callback(invoke_without_command=True)
+def generate(
+    ctx: typer.Context,
+    mo: Annotated[
+        bool, typer.Option("--mo", help="Also compile .mo files (fuzzy drafts left out).")
+    ] = False,
+) -> None:
+    """Write locales/<domain>.pot and one PO file per target language (unchanged files stay)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    proj = project()
+    store = proj.load_store()
+    written = catalogs.write_all(proj, store)
+    if mo:
+        written += catalogs.compile_mo(proj, store)
+    for path in written:
+        notice(f"Wrote {path.relative_to(proj.root)}")
+    if not written:
+        notice("Catalogs are up to date.")
+
+
+@po_app.command("sync")
+def sync() -> None:
+    """Read edited PO files back: reviewed and draft translations, conflicts kept as alternatives."""
+    proj = project()
+    report = catalogs.sync(proj)
+    for line in report.lines():
+        echo(line)
+    for path in report.written:
+        notice(f"Wrote {path.relative_to(proj.root)}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``po`` command group to ``app``."""
+    app.add_typer(po_app, name="po")
