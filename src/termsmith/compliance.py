@@ -156,6 +156,8 @@ def source_pattern(term: Term) -> re.Pattern[str]:
     >>> p = source_pattern(Term("x", "procuratorial organ", variants=["People's procuratorate"]))
     >>> [m.group(0) for m in p.finditer("Procuratorial  organs; people’s procuratorates.")]
     ['Procuratorial  organs', 'people’s procuratorates']
+    >>> bool(source_pattern(Term("o", "judicial organs")).search("a judicial organ"))
+    True
     >>> bool(source_pattern(Term("spp", "SPP", kind=TermKind.ABBREVIATION)).search("spp"))
     False
     """
@@ -177,14 +179,17 @@ def _form_regex(form: str, kind: TermKind) -> str:
             parts.append(r"['’ʼ]")
         else:
             parts.append(re.escape(char))
-    body = "".join(parts)
-    if kind is TermKind.TERM and form[-1:].isalpha():
-        # English plurals: organ → organs, procuratorate → procuratorates, authority → authorities.
-        if form.endswith("y"):
-            body = body[:-1] + "(?:y|ies)"
-        else:
-            body += "(?:s|es)?"
-    return body
+    if kind is not TermKind.TERM or not form[-1:].isalpha():
+        return "".join(parts)
+    # English number on the last word, either way: organ ⇄ organs, authority ⇄ authorities.
+    lower = form.lower()
+    if lower.endswith("ies"):
+        return "".join(parts[:-3]) + "(?:y|ies)"
+    if lower.endswith("y"):
+        return "".join(parts[:-1]) + "(?:y|ies)"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return "".join(parts[:-1]) + "(?:s|es)?"
+    return "".join(parts) + "(?:s|es)?"
 
 
 @dataclass(frozen=True)
@@ -273,8 +278,11 @@ def find_rendering(rendering: str, text: _Text, accents: bool) -> tuple[int, int
             return (0, len(text.text))
         return None
     wanted = _rendering_keys(rendering, text.lang, accents)
+    if all(w is None for w in wanted):
+        # A rendering of articles only ("die") must match them as they are.
+        wanted = [_word_key(w, text.lang, accents) for w in stems.words(nfc(rendering))]
     while wanted and wanted[0] is None:
-        wanted.pop(0)
+        wanted.pop(0)  # a leading article agrees with the text's case, whatever it is
     if not wanted:
         return None
     tokens = text.tokens(accents)
