@@ -171,7 +171,13 @@ class GitRepo:
         if not self.has_commits():
             return []
         raw = self.text(
-            "log", "--reverse", "--format=%H%x1f%aI%x1f%an%x1f%s%x1e", rev, "--", *paths
+            "log",
+            "--reverse",
+            "--topo-order",
+            "--format=%H%x1f%aI%x1f%an%x1f%s%x1e",
+            rev,
+            "--",
+            *paths,
         )
         commits = []
         for record in raw.split("\x1e"):

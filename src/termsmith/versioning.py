@@ -593,7 +593,7 @@ def _revision(lang: str, commit: Commit | None, record: dict[str, Any] | None) -
 
 
 def format_history(revisions: Iterable[Revision]) -> str:
-    """One revision a line: date, commit, language, text, status, origin, rev."""
+    """One revision a line: date, commit, language (``term``: the English term), text, details."""
     lines = []
     for r in revisions:
         when = r.date[:10] if r.commit else "uncommitted"
@@ -601,7 +601,7 @@ def format_history(revisions: Iterable[Revision]) -> str:
         text = r.text if r.text is not None else "(removed)"
         details = ", ".join(x for x in (r.status, r.origin, f"rev {r.rev}" if r.rev else "") if x)
         lines.append(
-            f"{when}  {commit:<10}  {r.lang or 'en'}  {text}"
+            f"{when}  {commit:<10}  {r.lang or 'term'}  {text}"
             + (f"  ({details})" if details else "")
         )
     return "\n".join(lines) + "\n"
