@@ -248,7 +248,7 @@ def test_no_catalogs_yet_is_a_warning(project: Project) -> None:
     assert [(f.level, f.message) for f in findings] == [
         (
             Level.WARNING,
-            "no PO catalogs in locales/ yet; generate them with 'termsmith build'",
+            "no PO catalogs in locales/ yet; write them with 'termsmith po' or 'termsmith build'",
         )
     ]
 
@@ -269,7 +269,7 @@ def test_catalogs_up_to_date_then_stale_then_invalid(project: Project) -> None:
     ]
     assert stale[0].message == (
         "locales/fr/LC_MESSAGES/glossary.po differs from the store: read translators' edits "
-        "back with 'termsmith po sync', or regenerate it with 'termsmith build'"
+        "back with 'termsmith po sync', or regenerate it with 'termsmith po'"
     )
 
     catalogs.write_all(project, project.load_store())

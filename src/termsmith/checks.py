@@ -485,7 +485,7 @@ def check_catalogs(project: Project, store: Store) -> Iterator[Finding]:
             "catalog",
             "",
             "",
-            "no PO catalogs in locales/ yet; generate them with 'termsmith build'",
+            "no PO catalogs in locales/ yet; write them with 'termsmith po' or 'termsmith build'",
         )
         return
     for path, text in sorted(rendered.items()):
@@ -496,7 +496,7 @@ def check_catalogs(project: Project, store: Store) -> Iterator[Finding]:
                 "catalog",
                 "",
                 _lang_of(project, path),
-                f"{rel} is missing; regenerate with 'termsmith build'",
+                f"{rel} is missing; write it with 'termsmith po'",
                 path=rel,
             )
         elif path.read_text(encoding="utf-8") != text:
@@ -506,7 +506,7 @@ def check_catalogs(project: Project, store: Store) -> Iterator[Finding]:
                 "",
                 _lang_of(project, path),
                 f"{rel} differs from the store: read translators' edits back with "
-                "'termsmith po sync', or regenerate it with 'termsmith build'",
+                "'termsmith po sync', or regenerate it with 'termsmith po'",
                 path=rel,
             )
     yield from _msgfmt(project, on_disk)

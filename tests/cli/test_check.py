@@ -79,7 +79,7 @@ def test_check_strict_fails_on_a_broken_glossary_with_useful_messages(project: P
     assert (
         "error\tcatalog\tfr\tlocales/fr/LC_MESSAGES/glossary.po\tlocales/fr/LC_MESSAGES/"
         "glossary.po differs from the store: read translators' edits back with "
-        "'termsmith po sync', or regenerate it with 'termsmith build'"
+        "'termsmith po sync', or regenerate it with 'termsmith po'"
     ) in lines
     assert lines[-1] == "16 errors, 0 warnings, 0 notes"
     assert run.err == (
