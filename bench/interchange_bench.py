@@ -15,13 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import LANGUAGES, generate  # noqa: E402
-
-from termsmith import formats  # noqa: E402
-from termsmith import project as project_mod  # noqa: E402
-from termsmith.interchange import LanguageMapper, apply_import  # noqa: E402
-from termsmith.model import UnitStatus  # noqa: E402
-from termsmith.store import Store  # noqa: E402
+from synth import LANGUAGES, generate
+from termsmith import formats
+from termsmith import project as project_mod
+from termsmith.interchange import LanguageMapper, apply_import
+from termsmith.model import UnitStatus
+from termsmith.store import Store
 
 
 def main(n: int) -> None:
