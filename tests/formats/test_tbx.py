@@ -176,3 +176,26 @@ def test_translate_toolkit_reads_our_tbx(tmp_path: Path) -> None:
         "spp": ("SPP", None),
         "supreme-peoples-court": ("Supreme People's Court", None),
     }
+
+
+OMEGAT_XSD = SHARED / "data" / "schemas" / "tbx-omegat.xsd"
+XML_XSD = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ targetNamespace="http://www.w3.org/XML/1998/namespace">
+ <xs:attribute name="lang" type="xs:language"/>
+ <xs:attribute name="space" type="xs:NCName"/>
+ <xs:attribute name="base" type="xs:anyURI"/>
+ <xs:attribute name="id" type="xs:ID"/>
+</xs:schema>"""
+
+
+@pytest.mark.skipif(not OMEGAT_XSD.is_file(), reason=f"{OMEGAT_XSD} is absent")
+def test_valid_against_omegats_tbx_schema(tmp_path: Path) -> None:
+    from lxml import etree
+
+    # the schema imports xml.xsd from beside it; the W3C's is four attribute declarations
+    (tmp_path / "tbx-omegat.xsd").write_bytes(OMEGAT_XSD.read_bytes())
+    (tmp_path / "xml.xsd").write_text(XML_XSD, encoding="utf-8")
+    proj = project_mod.init(tmp_path / "p", languages=["fr", "ru", "ja", "vi"])
+    schema = etree.XMLSchema(etree.parse(str(tmp_path / "tbx-omegat.xsd")))
+    doc = etree.fromstring(tbx.export(build(SAMPLE, tmp_path / "g"), proj).encode())
+    assert schema.validate(doc), schema.error_log

@@ -177,6 +177,18 @@ def test_srclang_all_and_regional_source(tmp_path: Path) -> None:
     assert entry.term == "court" and list(entry.translations) == ["FR"]
 
 
+def test_tu_srclang_overrides_the_header(tmp_path: Path) -> None:
+    proj = _project(tmp_path, ["fr"])
+    xml = TMX11.format(en="court", fr="cour").replace('srclang="EN"', 'srclang="fr"')
+    [entry] = _read(tmp_path, xml, proj)
+    assert entry.term == "court"  # the header names French: any English <tuv> is the source
+    xml = xml.replace('<tu tuid="7">', '<tu tuid="7" srclang="en">').replace(
+        '<tuv lang="EN">', '<tuv lang="en-US"><seg>US court</seg></tuv><tuv lang="EN">'
+    )
+    [entry] = _read(tmp_path, xml, proj)
+    assert entry.term == "court" and entry.translations["en-US"].text == "US court"
+
+
 def test_props_are_read_back_and_bad_ones_ignored(tmp_path: Path) -> None:
     proj = _project(tmp_path, ["fr"])
     xml = TMX11.format(en="court", fr="cour").replace(

@@ -260,7 +260,9 @@ def read(path: Path, project: Project) -> list[ImportEntry]:
     entries = []
     for tu in body:
         if local(tu.tag) == "tu":
-            entries.append(_read_tu(tu, path, srclang, source, origin, ours))
+            # a <tu> may name its own source language (TMX 1.4b, 3.2.3)
+            tu_srclang = (tu.get("srclang") or srclang).strip()
+            entries.append(_read_tu(tu, path, tu_srclang, source, origin, ours))
     return entries
 
 
