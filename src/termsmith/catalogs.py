@@ -270,46 +270,62 @@ def _existing(path: Path) -> str | None:
         return None
 
 
-def _stable_date(path: Path, field_name: str, render: Callable[[str], str]) -> str:
-    """The file's own date when rendering with it reproduces the file; otherwise now."""
+@dataclass
+class Rendered:
+    """One catalog: its path, the polib file and the exact text to write."""
+
+    path: Path
+    po: polib.POFile
+    text: str
+
+
+def _dated(path: Path, fields: tuple[str, ...], build: Callable[[str], polib.POFile]) -> Rendered:
+    """Render with the file's own date; if that does not reproduce the file, date it now.
+
+    So dates change only when the content does, whatever the clock says.
+    """
     old = _existing(path)
-    if old is not None:
-        match = _HEADER_DATE[field_name].search(old)
-        if match and render(match.group(1)) == old:
-            return match.group(1)
-    return clock.now().strftime(_DATE_FORMAT)
+    match = _HEADER_DATE[fields[0]].search(old) if old is not None else None
+    now = clock.now().strftime(_DATE_FORMAT)
+    po = build(match.group(1) if match else now)
+    text = _text(po)
+    if match and text != old:
+        for name in fields:
+            po.metadata[name] = now
+        text = _text(po)
+    return Rendered(path, po, text)
 
 
 @dataclass
 class Catalogs:
-    """The rendered catalogs of a project: polib files by path, and their dates."""
+    """The rendered catalogs of a project: the template and one catalog per language."""
 
-    pot: tuple[Path, polib.POFile]
-    pos: dict[str, tuple[Path, polib.POFile]] = field(default_factory=dict)
+    pot: Rendered
+    pos: dict[str, Rendered] = field(default_factory=dict)
 
     def texts(self) -> dict[Path, str]:
         """Every file's text, the template first."""
-        out = {self.pot[0]: _text(self.pot[1])}
-        for _, (path, po) in sorted(self.pos.items()):
-            out[path] = _text(po)
+        out = {self.pot.path: self.pot.text}
+        for _, rendered in sorted(self.pos.items()):
+            out[rendered.path] = rendered.text
         return out
 
 
 def build_all(project: Project, store: Store, langs: Iterable[str] | None = None) -> Catalogs:
     """Render the template and the catalogs of ``langs`` (default: every target language)."""
-    path = pot_path(project)
-    pot_date = _stable_date(
-        path, "POT-Creation-Date", lambda d: _text(build_pot(project, store, d))
+    pot = _dated(
+        pot_path(project),
+        ("POT-Creation-Date", "PO-Revision-Date"),
+        lambda date: build_pot(project, store, date),
     )
-    catalogs = Catalogs((path, build_pot(project, store, pot_date)))
+    pot_date = pot.po.metadata["POT-Creation-Date"]
+    catalogs = Catalogs(pot)
     for lang in project.languages if langs is None else langs:
-        lpath = po_path(project, lang)
-        revision = _stable_date(
-            lpath,
-            "PO-Revision-Date",
-            lambda d, lang=lang: _text(build_po(project, store, lang, pot_date, d)),  # type: ignore[misc]
-        )
-        catalogs.pos[lang] = (lpath, build_po(project, store, lang, pot_date, revision))
+
+        def build(date: str, lang: str = lang) -> polib.POFile:
+            return build_po(project, store, lang, pot_date, date)
+
+        catalogs.pos[lang] = _dated(po_path(project, lang), ("PO-Revision-Date",), build)
     return catalogs
 
 
@@ -320,8 +336,7 @@ def render_all(project: Project, store: Store) -> dict[Path, str]:
 
 def render_po(project: Project, store: Store, lang: str) -> str:
     """The text of one language's catalog, as :func:`write_all` would write it."""
-    _, po = build_all(project, store, [lang]).pos[lang]
-    return _text(po)
+    return build_all(project, store, [lang]).pos[lang].text
 
 
 def write_all(project: Project, store: Store, *, skip: Iterable[Path] = ()) -> list[Path]:
@@ -343,9 +358,9 @@ def compile_mo(project: Project, store: Store) -> list[Path]:
     Fuzzy entries are left out, as ``msgfmt`` does: drafts are not shipped.
     """
     written = []
-    for lang, (_, po) in sorted(build_all(project, store).pos.items()):
+    for lang, rendered in sorted(build_all(project, store).pos.items()):
         target = mo_path(project, lang)
-        if atomic.write_bytes(target, po.to_binary()):
+        if atomic.write_bytes(target, rendered.po.to_binary()):
             written.append(target)
     return written
 
@@ -364,15 +379,17 @@ def _check_lines(path: Path, text: str) -> None:
     """Name the first line that is not PO syntax (polib skips some silently)."""
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
-        if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
+        obsolete = stripped.startswith("#~")
+        if not stripped or (stripped.startswith("#") and not obsolete):
             continue
-        if stripped.startswith("#~") and stripped[2:].strip() == "":
-            continue
+        rest = stripped[2:].strip() if obsolete else stripped
+        if obsolete and (not rest or rest.startswith(("|", "#", ",", ".", ":"))):
+            continue  # an obsolete entry's comments and previous msgid
         if not _KEYWORD.match(stripped):
             what = (
                 "unterminated string or unescaped double quote"
-                if stripped.count('"') and not stripped.startswith("#")
-                else "not PO syntax"
+                if '"' in stripped
+                else ("not PO syntax")
             )
             raise InputFileError(
                 f"{what}: expected a comment, a keyword such as msgid, or a quoted string",

@@ -106,7 +106,7 @@ BODY = (
     'msgctxt "procuratorial-organs"\nmsgid "procuratorial organs"\nmsgstr "organes du parquet"\n\n'
     '#, fuzzy\nmsgid "national sovereignty"\nmsgstr "souveraineté nationale"\n\n'
     'msgid "untranslated"\nmsgstr ""\n\n'
-    '#~ msgid "old"\n#~ msgstr "vieux"\n'
+    '#~| msgid "older"\n#~ msgid "old"\n#~ msgstr "vieux"\n'
 )
 
 
