@@ -25,7 +25,9 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture(autouse=True)
-def no_user_argos(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def no_user_argos(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep Argos away from the user's own packages and settings."""
     home = tmp_path_factory.mktemp("argos-home")
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "packages"))

@@ -20,6 +20,6 @@ _ALPHABET = st.one_of(
 texts = st.text(_ALPHABET, min_size=1, max_size=30).map(nfc)
 
 #: text that survives being a one-line cell: no line breaks of any kind, not blank
-line_texts = texts.map(lambda s: "".join(c for c in s if c not in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")).filter(
-    lambda s: s.strip() == s and s != ""
-)
+line_texts = texts.map(
+    lambda s: "".join(c for c in s if c not in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+).filter(lambda s: s.strip() == s and s != "")

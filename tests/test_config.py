@@ -11,7 +11,9 @@ from termsmith.errors import ConfigError, ProjectNotFoundError
 
 
 def test_written_config_parses_back(tmp_path: Path) -> None:
-    cfg = config.Config(source="en", languages=["fr", "mn"], engines={"mn": ["ct2"]}, stop=["event"], keep=["SPP"])
+    cfg = config.Config(
+        source="en", languages=["fr", "mn"], engines={"mn": ["ct2"]}, stop=["event"], keep=["SPP"]
+    )
     path = tmp_path / config.CONFIG_FILE
     config.save(cfg, path)
     back = config.load(path)
@@ -26,7 +28,10 @@ def test_written_config_parses_back(tmp_path: Path) -> None:
         ("[project\n", "Expected ']'"),
         ('[project]\nlanguages = ["fr", "qq"]\n', "unknown language code 'qq'"),
         ('[project]\nlanguages = "fr"\n', "languages must be a list of strings"),
-        ('[project]\nsource = "en"\nlanguages = ["en"]\n', "the source language 'en' is also a target"),
+        (
+            '[project]\nsource = "en"\nlanguages = ["en"]\n',
+            "the source language 'en' is also a target",
+        ),
     ],
 )
 def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> None:
@@ -45,5 +50,5 @@ def test_find_root_walks_up(tmp_path: Path) -> None:
 
 
 def test_find_root_fails_clearly(tmp_path: Path) -> None:
-    with pytest.raises(ProjectNotFoundError, match="no termsmith.toml in"):
+    with pytest.raises(ProjectNotFoundError, match=r"no termsmith\.toml in"):
         config.find_root(tmp_path)

@@ -49,4 +49,6 @@ def test_every_command_has_help(name: str) -> None:
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_is_in_the_readme(name: str) -> None:
     text = README.read_text(encoding="utf-8")
-    assert re.search(rf"`termsmith {re.escape(name)}\b", text), f"README does not document 'termsmith {name}'"
+    assert re.search(rf"`termsmith {re.escape(name)}\b", text), (
+        f"README does not document 'termsmith {name}'"
+    )

@@ -10,8 +10,14 @@ from termsmith.languages import describe, normalize_code, validate
 
 @pytest.mark.parametrize(
     ("code", "name"),
-    [("fr", "French — français"), ("ru", "Russian — русский"), ("mn", "Mongolian — монгол"),
-     ("ja", "Japanese — 日本語"), ("vi", "Vietnamese — Tiếng Việt"), ("en", "English")],
+    [
+        ("fr", "French — français"),
+        ("ru", "Russian — русский"),
+        ("mn", "Mongolian — монгол"),
+        ("ja", "Japanese — 日本語"),
+        ("vi", "Vietnamese — Tiếng Việt"),
+        ("en", "English"),
+    ],
 )
 def test_our_languages_have_english_and_native_names(code: str, name: str) -> None:
     assert describe(validate(code)) == name
@@ -22,7 +28,9 @@ def test_tags_are_normalised() -> None:
     assert validate("FR") == "fr"
 
 
-@pytest.mark.parametrize(("code", "suggestion"), [("frnch", "'fr'"), ("Mongolian", "'mn'"), ("russain", "'ru'")])
+@pytest.mark.parametrize(
+    ("code", "suggestion"), [("frnch", "'fr'"), ("Mongolian", "'mn'"), ("russain", "'ru'")]
+)
 def test_unknown_code_suggests_closest(code: str, suggestion: str) -> None:
     with pytest.raises(LanguageError, match=f"did you mean {suggestion}"):
         validate(code)

@@ -58,7 +58,7 @@ class Config:
 
 def _strings(value: Any, where: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: {where} must be a list of strings", hint="e.g. [\"fr\", \"ru\"]")
+        raise ConfigError(f"{path}: {where} must be a list of strings", hint='e.g. ["fr", "ru"]')
     return list(value)
 
 
@@ -83,7 +83,7 @@ def parse(text: str, path: Path) -> Config:
         )
     engines_raw = data.get("engines", {})
     if not isinstance(engines_raw, dict):
-        raise ConfigError(f"{path}: [engines] must be a table", hint="e.g. mn = [\"ct2\"]")
+        raise ConfigError(f"{path}: [engines] must be a table", hint='e.g. mn = ["ct2"]')
     engines = {key: _strings(v, f"engines.{key}", path) for key, v in engines_raw.items()}
     extract = data.get("extract", {})
     return Config(

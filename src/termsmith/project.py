@@ -88,7 +88,9 @@ class Project:
             yield store
 
 
-def init(root: Path, source: str = "en", languages: list[str] | None = None, name: str = "") -> Project:
+def init(
+    root: Path, source: str = "en", languages: list[str] | None = None, name: str = ""
+) -> Project:
     """Create a new glossary project in ``root``: config, folders, ``.gitignore``."""
     root = root.resolve()
     if (root / CONFIG_FILE).exists():

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.helpers import cli
+
 from termsmith.model import UnitStatus
 from termsmith.project import Project
-from tests.helpers import cli
 
 
 def seed(project: Project) -> None:
@@ -39,21 +40,40 @@ def test_export_to_file_is_atomic_and_quiet_on_stdout(project: Project, tmp_path
 
 def test_import_csv_with_bom_crlf_and_subset_of_languages(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
-    path.write_bytes("\ufeffen,ru,it\r\nnational sovereignty,национальный суверенитет,sovranità nazionale\r\n".encode())
+    path.write_bytes(
+        "\ufeffen,ru,it\r\nnational sovereignty,национальный суверенитет,sovranità nazionale\r\n".encode()
+    )
     run = cli("import", str(path))
     assert run.code == 0, run.err
     assert "notice: language 'it' is not in this project; skipped" in run.out
     assert "terms added: 1; units added: 1" in run.out
     unit = project.load_store().unit("national-sovereignty", "ru")
     assert unit is not None
-    assert (unit.text, unit.status, unit.origin) == ("национальный суверенитет", UnitStatus.TRANSLATED, "import:in.csv")
+    assert (unit.text, unit.status, unit.origin) == (
+        "национальный суверенитет",
+        UnitStatus.TRANSLATED,
+        "import:in.csv",
+    )
 
 
-def test_import_by_id_updates_and_never_overwrites_reviewed(project: Project, tmp_path: Path) -> None:
+def test_import_by_id_updates_and_never_overwrites_reviewed(
+    project: Project, tmp_path: Path
+) -> None:
     seed(project)
-    cli("set", "procuratorial-organs", "fr", "organes du parquet", "--status", "reviewed", "--by", "anne")
+    cli(
+        "set",
+        "procuratorial-organs",
+        "fr",
+        "organes du parquet",
+        "--status",
+        "reviewed",
+        "--by",
+        "anne",
+    )
     path = tmp_path / "in.csv"
-    path.write_text("id,fr,ja\nprocuratorial-organs,organes de poursuite,検察庁\n", encoding="utf-8")
+    path.write_text(
+        "id,fr,ja\nprocuratorial-organs,organes de poursuite,検察庁\n", encoding="utf-8"
+    )
     run = cli("import", str(path))
     assert "units added: 0, updated: 1, kept: 0, kept as alternatives: 1" in run.out
     store = project.load_store()
@@ -68,26 +88,41 @@ def test_bad_csv_row_names_line_and_writes_nothing(project: Project, tmp_path: P
     seed(project)
     before = (project.glossary_dir / "terms.jsonl").read_bytes()
     path = tmp_path / "bad.csv"
-    path.write_text("en,fr\ninternational law,droit international\nlegal procedures,a,b\n", encoding="utf-8")
+    path.write_text(
+        "en,fr\ninternational law,droit international\nlegal procedures,a,b\n", encoding="utf-8"
+    )
     run = cli("import", str(path))
     assert run.code == 1
-    assert run.err == f"Error: {path}:3: 3 fields, but the header has 2 (check quoting: a field with commas, quotes or line breaks must be in double quotes)\n"
+    assert (
+        run.err
+        == f"Error: {path}:3: 3 fields, but the header has 2 (check quoting: a field with commas, quotes or line breaks must be in double quotes)\n"
+    )
     assert (project.glossary_dir / "terms.jsonl").read_bytes() == before
 
 
 def test_bad_csv_header_and_encoding(project: Project, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("en,french\nx,y\n", encoding="utf-8")
-    assert cli("import", str(path)).err.startswith(f"Error: {path}:1: column 'french' is not 'id' or a language code")
+    assert cli("import", str(path)).err.startswith(
+        f"Error: {path}:1: column 'french' is not 'id' or a language code"
+    )
     path.write_bytes(b"en,fr\nok,ok\nbad,\xe9t\xe9\n")
-    assert cli("import", str(path)).err == f"Error: {path}:3: invalid UTF-8 (save the file as UTF-8 and import it again)\n"
+    assert (
+        cli("import", str(path)).err
+        == f"Error: {path}:3: invalid UTF-8 (save the file as UTF-8 and import it again)\n"
+    )
 
 
 def test_import_missing_file_and_unknown_format(project: Project, tmp_path: Path) -> None:
-    assert cli("import", str(tmp_path / "none.csv")).err == f"Error: no such file: {tmp_path / 'none.csv'} (check the path)\n"
+    assert (
+        cli("import", str(tmp_path / "none.csv")).err
+        == f"Error: no such file: {tmp_path / 'none.csv'} (check the path)\n"
+    )
     other = tmp_path / "x.xyz"
     other.write_text("x", encoding="utf-8")
-    assert cli("import", str(other)).err.startswith("Error: cannot tell the format of x.xyz (pass --format")
+    assert cli("import", str(other)).err.startswith(
+        "Error: cannot tell the format of x.xyz (pass --format"
+    )
 
 
 def test_lang_map_option(project: Project, tmp_path: Path) -> None:

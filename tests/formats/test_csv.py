@@ -7,19 +7,25 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.strategies import line_texts, texts
 
 from termsmith import project as project_mod
 from termsmith.formats import csv as csv_format
 from termsmith.interchange import LanguageMapper, apply_import
 from termsmith.model import UnitStatus
 from termsmith.store import Store
-from tests.strategies import line_texts, texts
 
 LANGS = ["fr", "ru", "ja", "mn", "vi"]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(line_texts, st.dictionaries(st.sampled_from(LANGS), texts.filter(lambda s: s.strip() == s and s != "")), max_size=5))
+@given(
+    st.dictionaries(
+        line_texts,
+        st.dictionaries(st.sampled_from(LANGS), texts.filter(lambda s: s.strip() == s and s != "")),
+        max_size=5,
+    )
+)
 def test_csv_round_trip(glossary: dict[str, dict[str, str]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         proj = project_mod.init(Path(tmp) / "p", languages=LANGS)
@@ -33,7 +39,11 @@ def test_csv_round_trip(glossary: dict[str, dict[str, str]]) -> None:
         entries = csv_format.read(out, proj)
         fresh = Store(proj.glossary_dir)
         apply_import(fresh, entries, origin="curated", mapper=LanguageMapper("en", LANGS))
-        assert {t.id: t.term for t in fresh.terms.values()} == {t.id: t.term for t in store.terms.values()}
-        assert {(u.term_id, lang, u.text) for lang, table in fresh.units.items() for u in table.values()} == {
+        assert {t.id: t.term for t in fresh.terms.values()} == {
+            t.id: t.term for t in store.terms.values()
+        }
+        assert {
+            (u.term_id, lang, u.text) for lang, table in fresh.units.items() for u in table.values()
+        } == {
             (u.term_id, lang, u.text) for lang, table in store.units.items() for u in table.values()
         }

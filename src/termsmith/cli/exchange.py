@@ -15,9 +15,21 @@ from termsmith.interchange import LanguageMapper, apply_import, import_origin
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: " + ", ".join(sorted(formats.FORMATS)) + ".")] = "csv",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).", dir_okay=False)] = None,
-    lang: Annotated[str | None, typer.Option(help="The one language, for single-language formats (po).")] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="Output format: " + ", ".join(sorted(formats.FORMATS)) + "."
+        ),
+    ] = "csv",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file (default: stdout).", dir_okay=False
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="The one language, for single-language formats (po).")
+    ] = None,
 ) -> None:
     """Export the glossary for other tools (stdout, or a file with -o)."""
     proj = project()
@@ -33,10 +45,16 @@ def export(
 
 def import_(
     file: Annotated[Path, typer.Argument(help="The file to import.", dir_okay=False)],
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="Input format (default: from the extension).")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="Input format (default: from the extension)."),
+    ] = None,
     lang_map: Annotated[
         list[str] | None,
-        typer.Option("--lang-map", help="Map a file's language tag to a project language, e.g. fr-CA=fr. Repeatable."),
+        typer.Option(
+            "--lang-map",
+            help="Map a file's language tag to a project language, e.g. fr-CA=fr. Repeatable.",
+        ),
     ] = None,
 ) -> None:
     """Import translations from a file; reviewed translations are never overwritten."""

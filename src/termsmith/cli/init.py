@@ -13,7 +13,9 @@ from termsmith.languages import describe
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="Where to create the project.", file_okay=False)],
+    directory: Annotated[
+        Path, typer.Argument(help="Where to create the project.", file_okay=False)
+    ],
     source: Annotated[str, typer.Option(help="Source language of the documents.")] = "en",
     languages: Annotated[
         str, typer.Option(help="Comma-separated target languages, e.g. fr,ru,es,de,ja,mn,vi.")

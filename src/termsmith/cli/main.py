@@ -44,7 +44,9 @@ def main_options(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True),
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """Offline multilingual legal terminology: extract, translate, review, look up."""

@@ -16,14 +16,21 @@ from termsmith.store import term_to_obj, unit_to_obj
 def add(
     term: Annotated[str, typer.Argument(help="The English term.")],
     note: Annotated[str, typer.Option(help="A one-line definition or usage note.")] = "",
-    status: Annotated[TermStatus, typer.Option(help="Review status of the term.")] = TermStatus.ACCEPTED,
-    kind: Annotated[TermKind, typer.Option(help="term, name (institution, title) or abbreviation.")] = TermKind.TERM,
+    status: Annotated[
+        TermStatus, typer.Option(help="Review status of the term.")
+    ] = TermStatus.ACCEPTED,
+    kind: Annotated[
+        TermKind, typer.Option(help="term, name (institution, title) or abbreviation.")
+    ] = TermKind.TERM,
     pos: Annotated[str, typer.Option(help="Part of speech, e.g. noun.")] = "",
     expands: Annotated[
         str, typer.Option(help="For an abbreviation: the id of the term it abbreviates.")
     ] = "",
     homograph: Annotated[
-        bool, typer.Option("--homograph", help="Add a second sense of an existing term, with its own id.")
+        bool,
+        typer.Option(
+            "--homograph", help="Add a second sense of an existing term, with its own id."
+        ),
     ] = False,
 ) -> None:
     """Add a term to the glossary and print its id."""
@@ -45,12 +52,15 @@ def set_(
     term_id: Annotated[str, typer.Argument(metavar="ID", help="The term's id (see 'show').")],
     lang: Annotated[str, typer.Argument(help="Target language code.")],
     text: Annotated[str, typer.Argument(help="The translation.")],
-    status: Annotated[UnitStatus, typer.Option(help="Status of the translation.")] = UnitStatus.TRANSLATED,
-    by: Annotated[
-        str, typer.Option(help="Who translated it; recorded as origin human:<by>.")
-    ] = "",
+    status: Annotated[
+        UnitStatus, typer.Option(help="Status of the translation.")
+    ] = UnitStatus.TRANSLATED,
+    by: Annotated[str, typer.Option(help="Who translated it; recorded as origin human:<by>.")] = "",
     curated: Annotated[
-        bool, typer.Option("--curated", help="Record origin 'curated' (project curation) instead of a person.")
+        bool,
+        typer.Option(
+            "--curated", help="Record origin 'curated' (project curation) instead of a person."
+        ),
     ] = False,
     note: Annotated[str | None, typer.Option(help="Basis of the rendering, for reviewers.")] = None,
 ) -> None:

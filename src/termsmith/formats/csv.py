@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 from termsmith.errors import InputFileError, LanguageError
-from termsmith.interchange import ImportEntry, ImportedText
+from termsmith.interchange import ImportedText, ImportEntry
 from termsmith.languages import validate
 from termsmith.model import TermStatus
 from termsmith.project import Project
@@ -72,7 +72,9 @@ def read(path: Path, project: Project) -> list[ImportEntry]:
     source = project.config.source
     if source not in langs and "id" not in [c.lower() for c in columns]:
         raise InputFileError(
-            f"no '{source}' or 'id' column", path, 1,
+            f"no '{source}' or 'id' column",
+            path,
+            1,
             hint=f"the header needs the source language '{source}' or an 'id' column",
         )
     entries: list[ImportEntry] = []

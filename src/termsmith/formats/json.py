@@ -8,7 +8,7 @@ from typing import Any
 
 from termsmith.errors import InputFileError
 from termsmith.formats.csv import decode
-from termsmith.interchange import ImportEntry, ImportedText
+from termsmith.interchange import ImportedText, ImportEntry
 from termsmith.project import Project
 from termsmith.store import Store, term_from_obj, term_to_obj, unit_from_obj, unit_to_obj
 
@@ -58,18 +58,29 @@ def read(path: Path, project: Project) -> list[ImportEntry]:
             translations = obj.pop("translations", {}) if isinstance(obj, dict) else {}
             term = term_from_obj(obj)
             entry = ImportEntry(
-                term=term.term, id=term.id, note=term.note, status=term.status,
-                kind=term.kind, pos=term.pos,
+                term=term.term,
+                id=term.id,
+                note=term.note,
+                status=term.status,
+                kind=term.kind,
+                pos=term.pos,
                 fields={
-                    "variants": term.variants, "domain": term.domain, "expands": term.expands,
-                    "sources": term.sources, "score": term.score,
+                    "variants": term.variants,
+                    "domain": term.domain,
+                    "expands": term.expands,
+                    "sources": term.sources,
+                    "score": term.score,
                 },
             )
             for lang, unit_obj in sorted(translations.items()):
                 unit = unit_from_obj({**unit_obj, "id": term.id}, lang)
                 entry.translations[lang] = ImportedText(
-                    text=unit.text, status=unit.status, origin=unit.origin or None,
-                    note=unit.note, rev=unit.rev, changed=unit.changed or None,
+                    text=unit.text,
+                    status=unit.status,
+                    origin=unit.origin or None,
+                    note=unit.note,
+                    rev=unit.rev,
+                    changed=unit.changed or None,
                     alternatives=unit.alternatives,
                 )
         except (ValueError, AttributeError, TypeError) as exc:
