@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from termsmith.errors import GitError
 
@@ -87,9 +89,9 @@ class GitRepo:
             )
         return proc.stdout
 
-    def text(self, *args: str) -> str:
+    def text(self, *args: str, input: bytes | None = None) -> str:
         """``git ARGS`` output as text."""
-        return self.run(*args).decode("utf-8")
+        return self.run(*args, input=input).decode("utf-8")
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the repository root, in git's ``/`` form."""
@@ -160,6 +162,56 @@ class GitRepo:
             result[name] = out[pos : pos + size]
             pos += size + 1
         return result
+
+    def object_ids(self, objects: Sequence[str]) -> dict[str, str]:
+        """The hash of each object (``rev:path``) that exists, in one ``git cat-file``."""
+        wanted = list(dict.fromkeys(objects))
+        if not wanted:
+            return {}
+        out = self.text(
+            "cat-file", "--batch-check", input="".join(f"{o}\n" for o in wanted).encode()
+        )
+        ids = {}
+        for name, line in zip(wanted, out.splitlines(), strict=True):
+            fields = line.split()
+            if len(fields) == 3 and fields[1] == "blob":
+                ids[name] = fields[0]
+        return ids
+
+    def iter_blobs(self, shas: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+        """``(hash, content)`` of each blob, streamed: one blob in memory at a time."""
+        wanted = list(dict.fromkeys(shas))
+        if not wanted:
+            return
+        proc = subprocess.Popen(
+            ["git", "cat-file", "--batch"],
+            cwd=self.root,
+            env=_env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+
+        def feed(stdin: IO[bytes]) -> None:
+            # written from a thread: git answers while we ask, and both pipes are bounded
+            with stdin:
+                stdin.write("".join(f"{s}\n" for s in wanted).encode())
+
+        writer = threading.Thread(target=feed, args=(proc.stdin,), daemon=True)
+        writer.start()
+        try:
+            for sha in wanted:
+                header = proc.stdout.readline().decode("utf-8").split()
+                if len(header) != 3:
+                    continue
+                data = proc.stdout.read(int(header[2]))
+                proc.stdout.read(1)
+                yield sha, data
+        finally:
+            proc.stdout.close()
+            writer.join()
+            proc.wait()
 
     def show(self, rev: str, path: str) -> bytes | None:
         """The content of ``path`` (relative to the root) at ``rev``; None if it has none."""

@@ -503,9 +503,13 @@ class Setup:
 
 
 def driver_command(kind: str) -> str:
-    """The shell command git runs: this Python, so the driver works from a virtualenv."""
+    """The shell command git runs: this Python, so the driver works from a virtualenv.
+
+    ``-P`` keeps the repository (git's working directory for drivers) off
+    ``sys.path``, so no file in it can shadow termsmith.
+    """
     python = shlex.quote(sys.executable)
-    return f"{python} -m termsmith merge-driver {kind} %O %A %B %P"
+    return f"{python} -P -m termsmith merge-driver {kind} %O %A %B %P"
 
 
 def install_drivers(repo: GitRepo, root: Path) -> Setup:

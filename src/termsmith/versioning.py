@@ -530,15 +530,20 @@ def history(source: Source, term_id: str, langs: Sequence[str]) -> list[Revision
     files = {"": f"{rel}/{TERMS_FILE}".lstrip("/")}
     files |= {code: f"{rel}/{UNITS_DIR}/{code}.jsonl".lstrip("/") for code in langs}
     commits = git.log(files.values())
-    blobs = git.cat_blobs([f"{c.sha}:{path}" for c in commits for path in files.values()])
+    ids = git.object_ids([f"{c.sha}:{path}" for c in commits for path in files.values()])
+    # each version of a file is read once, and only the one record is kept from it
+    records = {
+        sha: _find(data.decode("utf-8", "replace"), term_id)
+        for sha, data in git.iter_blobs(ids.values())
+    }
     current = Store.load(source.glossary_dir)
     revisions: list[Revision] = []
     seen = False
     for code, path in files.items():
         previous: dict[str, Any] | None = None
         for commit in commits:
-            data = blobs.get(f"{commit.sha}:{path}")
-            record = _find(data.decode("utf-8", "replace"), term_id) if data is not None else None
+            blob = ids.get(f"{commit.sha}:{path}")
+            record = records.get(blob) if blob is not None else None
             if record != previous:
                 revisions.append(_revision(code, commit, record))
                 previous = record

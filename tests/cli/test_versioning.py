@@ -59,7 +59,7 @@ def test_git_setup_registers_the_drivers(repo: Project) -> None:
     assert "glossary/units/*.jsonl merge=termsmith-store" in attributes
     assert "locales/**/*.po merge=termsmith-po" in attributes
     driver = git(repo.root, "config", "merge.termsmith-store.driver").stdout
-    assert "-m termsmith merge-driver store %O %A %B %P" in driver
+    assert "-P -m termsmith merge-driver store %O %A %B %P" in driver
     attr = git(repo.root, "check-attr", "merge", "glossary/units/fr.jsonl").stdout
     assert attr.strip() == "glossary/units/fr.jsonl: merge: termsmith-store"
     # running it again changes nothing
