@@ -246,6 +246,8 @@ def test_diff_outside_git_is_a_clear_error(project: Project) -> None:
     run = cli("diff")
     assert run.code == 1
     assert "is not in a git repository (run 'git init' and commit the glossary first)" in run.err
+    assert cli("git-setup").code == 1
+    assert cli("history", "x").code == 1
 
 
 def test_history_of_a_term(repo: Project) -> None:
