@@ -17,6 +17,7 @@ from typing import Any
 
 from termsmith.languages import normalize_code, primary_subtag
 from termsmith.model import Alternative, TermKind, TermStatus, UnitStatus
+from termsmith.slug import slugify
 from termsmith.store import Store
 from termsmith.textnorm import nfc
 
@@ -117,7 +118,7 @@ def apply_import(
     summary = ImportSummary()
     for entry in entries:
         term = store.terms.get(entry.id) if entry.id else None
-        if term is None and entry.term:
+        if term is None and entry.term and not _is_homograph_id(entry):
             found = store.find(entry.term)
             term = found[0] if found else None
         if term is None:
@@ -162,6 +163,15 @@ def apply_import(
             _merge_unit(store, term.id, lang, imported, origin, summary)
     summary.notices[:0] = mapper.notices
     return summary
+
+
+def _is_homograph_id(entry: ImportEntry) -> bool:
+    """Whether the entry's id marks a second sense (``charge-2``) as termsmith numbers them."""
+    if not entry.id:
+        return False
+    base = slugify(entry.term)
+    suffix = entry.id.removeprefix(base + "-")
+    return suffix != entry.id and suffix.isdigit()
 
 
 def _merge_unit(

@@ -143,3 +143,18 @@ def test_json_round_trip_through_cli(project: Project, tmp_path: Path) -> None:
         p.unlink()
     assert cli("import", str(out)).code == 0
     assert {p: p.read_bytes() for p in project.glossary_dir.rglob("*.jsonl")} == files
+
+
+def test_homographs_survive_a_json_round_trip(project: Project, tmp_path: Path) -> None:
+    cli("add", "charge", "--note", "criminal accusation")
+    cli("add", "charge", "--homograph", "--note", "fee")
+    cli("set", "charge-2", "fr", "frais", "--curated")
+    out = tmp_path / "all.json"
+    cli("export", "-f", "json", "-o", str(out))
+    files = {p: p.read_bytes() for p in project.glossary_dir.rglob("*.jsonl")}
+    for p in files:
+        p.unlink()
+    cli("import", str(out))
+    store = project.load_store()
+    assert sorted(store.terms) == ["charge", "charge-2"]
+    assert {p: p.read_bytes() for p in project.glossary_dir.rglob("*.jsonl")} == files

@@ -28,7 +28,7 @@ def export(
         ),
     ] = None,
     lang: Annotated[
-        str | None, typer.Option(help="The one language, for single-language formats (po).")
+        str | None, typer.Option(help="Export only this language (required for po).")
     ] = None,
 ) -> None:
     """Export the glossary for other tools (stdout, or a file with -o)."""
