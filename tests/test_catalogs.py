@@ -485,3 +485,18 @@ def test_store_to_po_to_store_via_sync_keeps_nfd_input_as_nfc(seeded: Project) -
     catalogs.sync(seeded)
     unit = Store.load(seeded.glossary_dir).unit("court", "fr")
     assert unit is not None and unit.text == "Vi\u1ec7n"
+
+
+def test_unsynced_edits(seeded: Project) -> None:
+    store = seeded.load_store()
+    assert catalogs.unsynced_edits(seeded, store) == []
+    # a git merge of catalogs flags a conflicting entry fuzzy: not a translator's edit
+    edit(fr_po(seeded), "court", fuzzy=True)
+    assert catalogs.unsynced_edits(seeded, store) == []
+    edit(fr_po(seeded), "court-2", msgstr="cour royale")
+    edit(fr_po(seeded), "supreme-peoples-procuratorate", fuzzy=False)
+    found = catalogs.unsynced_edits(seeded, store)
+    assert [f.split(": ")[1] for f in found] == ["fr/court-2", "fr/supreme-peoples-procuratorate"]
+    assert all(f.startswith("locales/fr/LC_MESSAGES/glossary.po:") for f in found)
+    catalogs.sync(seeded)
+    assert catalogs.unsynced_edits(seeded, seeded.load_store()) == []

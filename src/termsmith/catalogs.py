@@ -648,6 +648,35 @@ def _merge_entry(
         report.notes.append(label)
 
 
+def unsynced_edits(project: Project, store: Store) -> list[str]:
+    """Entries edited in ``locales/`` since they were written and not yet read back.
+
+    Each as ``file:line: lang/id``. Regenerating would lose them, so ``termsmith
+    po`` refuses while there are any. Entries whose file only added ``fuzzy``
+    (as a git merge of catalogs does on a conflict) and entries that already say
+    what the store says are not counted, nor entries without a base line.
+    """
+    found: list[str] = []
+    for lang in project.languages:
+        path = po_path(project, lang)
+        if not path.is_file():
+            continue
+        for entry in load_po(path):
+            term = store.terms.get(entry.msgctxt or "")
+            if entry.obsolete or entry.msgid_plural or term is None:
+                continue
+            _, base = split_tcomment(entry.tcomment or "")
+            theirs = entry_state(entry)
+            if base is None or theirs.digest() == base:
+                continue
+            if theirs.fuzzy and EntryState(theirs.text, False, theirs.note).digest() == base:
+                continue
+            if theirs.same(unit_state(store.unit(term.id, lang))):
+                continue
+            found.append(f"{_rel(project, path)}:{entry.linenum}: {lang}/{term.id}")
+    return found
+
+
 def sync(project: Project) -> SyncReport:
     """Read edited PO files back into the store, then bring every catalog up to date.
 

@@ -82,3 +82,21 @@ def test_export_and_import_po(project: Project, tmp_path: Path) -> None:
     imported = cli("import", str(out))
     assert imported.code == 0, imported.err
     assert "units added: 1" in imported.out
+
+
+def test_po_refuses_to_overwrite_edits_not_read_back(project: Project) -> None:
+    seed()
+    cli("po")
+    text = FR.read_text(encoding="utf-8")
+    edited = text.replace('msgstr "organes du parquet"', 'msgstr "organes du ministère public"')
+    FR.write_text(edited, encoding="utf-8")
+    line = edited.split("\n").index('msgstr "organes du ministère public"') - 2
+    run = cli("po")
+    assert run.code == 1
+    assert run.err == (
+        f"Error: PO files hold edits not yet read back: {FR}:{line}: fr/procuratorial-organs "
+        "(read them into the glossary with 'termsmith po sync', or pass --force to discard them)\n"
+    )
+    assert FR.read_text(encoding="utf-8") == edited
+    forced = cli("po", "--force")
+    assert forced.code == 0 and FR.read_text(encoding="utf-8") == text

@@ -8,6 +8,7 @@ import typer
 
 from termsmith import catalogs
 from termsmith.cli.common import echo, notice, project
+from termsmith.errors import TermsmithError
 
 po_app = typer.Typer(
     help="PO catalogs in locales/: write them, compile them, read reviewed translations back.",
@@ -22,12 +23,26 @@ def generate(
     mo: Annotated[
         bool, typer.Option("--mo", help="Also compile .mo files (fuzzy drafts left out).")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Overwrite edits in the PO files that 'po sync' has not read back."
+        ),
+    ] = False,
 ) -> None:
     """Write locales/<domain>.pot and one PO file per target language (unchanged files stay)."""
     if ctx.invoked_subcommand is not None:
         return
     proj = project()
     store = proj.load_store()
+    if not force:
+        edits = catalogs.unsynced_edits(proj, store)
+        if edits:
+            more = f" and {len(edits) - 1} more" if len(edits) > 1 else ""
+            raise TermsmithError(
+                f"PO files hold edits not yet read back: {edits[0]}{more}",
+                hint="read them into the glossary with 'termsmith po sync', or pass --force to discard them",
+            )
     written = catalogs.write_all(proj, store)
     if mo:
         written += catalogs.compile_mo(proj, store)
