@@ -18,7 +18,7 @@ from termsmith.store import Store
 from termsmith.versioning import (
     Change,
     ChangeKind,
-    Source,
+    GlossaryRepo,
     VersionError,
     check_release_version,
     diff_stores,
@@ -128,7 +128,7 @@ def test_stores_at_revisions(tmp_path: Path) -> None:
     (root / "project").mkdir(parents=True)
     init_repo(root)
     glossary = root / "project" / "glossary"
-    source = Source.of(glossary)
+    source = GlossaryRepo.of(glossary)
     assert source.load("HEAD").terms == {}  # no commit yet: the empty store
     store_with(glossary, fr="parquet").save()
     first = commit_all(root, "one")

@@ -98,14 +98,17 @@ def check_release_version(new: str, current: str) -> None:
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where stores come from: the project's glossary folder, and its git repository."""
+class GlossaryRepo:
+    """A project's glossary folder and the git repository holding it: stores at any revision.
+
+    ``of`` finds the repository (``need_git=False``: None outside git).
+    """
 
     glossary_dir: Path
     repo: GitRepo | None
 
     @classmethod
-    def of(cls, glossary_dir: Path, need_git: bool = True) -> Source:
+    def of(cls, glossary_dir: Path, need_git: bool = True) -> GlossaryRepo:
         repo = GitRepo.find(glossary_dir.parent) if need_git else GitRepo.maybe(glossary_dir.parent)
         return cls(glossary_dir, repo)
 
@@ -342,7 +345,7 @@ def _unit_change(term: Term, lang: str, a: Unit | None, b: Unit | None) -> Chang
 
 
 def diff_revisions(
-    source: Source, old_rev: str = "HEAD", new_rev: str | None = None, lang: str | None = None
+    source: GlossaryRepo, old_rev: str = "HEAD", new_rev: str | None = None, lang: str | None = None
 ) -> Diff:
     """The diff between two revisions (``new_rev`` None: the working tree)."""
     old = source.load(old_rev)
@@ -521,7 +524,7 @@ class Revision:
         return asdict(self)
 
 
-def history(source: Source, term_id: str, langs: Sequence[str]) -> list[Revision]:
+def history(source: GlossaryRepo, term_id: str, langs: Sequence[str]) -> list[Revision]:
     """Every revision of a term's units in ``langs`` (and of the term), oldest first per language.
 
     Read from the git log of the store files; uncommitted changes come last.
@@ -679,7 +682,7 @@ def release(glossary_dir: Path, version: str, message: str = "") -> Release:
     from termsmith.store import LOCK_FILE, transaction
 
     check_release_version(version, Store.load(glossary_dir).version)
-    source = Source.of(glossary_dir, need_git=False)
+    source = GlossaryRepo.of(glossary_dir, need_git=False)
     repo = source.repo
     tag = f"{TAG_PREFIX}{version}"
     previous = latest_release(repo)

@@ -36,7 +36,7 @@ def diff(
     """Show what changed in the glossary between two versions (default: HEAD → working tree)."""
     proj = project()
     language = proj.check_language(lang) if lang else None
-    source = versioning.Source.of(proj.glossary_dir)
+    source = versioning.GlossaryRepo.of(proj.glossary_dir)
     result = versioning.diff_revisions(source, old, new, language)
     typer.echo(versioning.FORMATTERS[fmt.value](result), nl=False)
 
@@ -48,7 +48,7 @@ def history(
 ) -> None:
     """Show every revision of a term and its translations, from the git history."""
     proj = project()
-    source = versioning.Source.of(proj.glossary_dir)
+    source = versioning.GlossaryRepo.of(proj.glossary_dir)
     if lang:
         langs = [proj.check_language(lang)]
     else:
