@@ -78,6 +78,7 @@ def build_transformer(
     ffn: int = 64,
     seed: int = 0,
     eos_ramp: float = 0.6,
+    quantization: str | None = None,
 ) -> Path:
     """Save a random-weight Transformer with one shared vocabulary as a CTranslate2 model."""
     from ctranslate2 import specs
@@ -139,7 +140,7 @@ def build_transformer(
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     spec.validate()
-    spec.optimize(quantization=None)
+    spec.optimize(quantization=quantization)
     out_dir.mkdir(parents=True, exist_ok=True)
     spec.save(str(out_dir))
     return out_dir
@@ -155,6 +156,7 @@ def build_argos_package(
     vocab_size: int = 400,
     version: str = "0.1",
     seed: int = 0,
+    quantization: str | None = None,
     **model_args: int,
 ) -> Path:
     """Write ``out_file`` (an ``.argosmodel``) translating ``from_code`` → ``to_code``."""

@@ -16,6 +16,7 @@ asks, and then its text is kept as an alternative. Running twice changes nothing
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -27,7 +28,7 @@ from termsmith.errors import ConfigError, EngineError, TermsmithError
 from termsmith.model import Alternative, Term, TermKind, TermStatus, Unit, UnitStatus
 from termsmith.project import Project
 from termsmith.store import Store
-from termsmith.textnorm import fold
+from termsmith.textnorm import fold as _fold_uncached
 
 #: hypotheses asked of an MT engine per term
 NUM_HYPOTHESES = 4
@@ -39,6 +40,9 @@ DENSE_SCRIPTS = {"ja", "zh", "ko"}
 KEEP_CASE = {"de", "lb"}
 
 Progress = Callable[[str, int, int], None]
+
+#: every hypothesis is folded a few times; terms repeat across languages and runs
+fold = functools.lru_cache(maxsize=1 << 16)(_fold_uncached)
 
 _REPEAT = re.compile(r"(\w{1,12}?)\1{2,}")
 
