@@ -117,6 +117,7 @@ def test_store_is_what_the_curation_file_says(repo: Project, curation: Any) -> N
 
 def test_accepted_terms_are_exactly_the_curated_ones(store: Store, curation: Any) -> None:
     assert sorted(t.term for t in accepted(store)) == sorted(c.term for c in curation.terms)
+    assert list(curation.languages) == Project.find(ROOT).languages
     assert 40 <= len(curation.terms) <= 70
 
 
@@ -153,6 +154,30 @@ def test_terms_and_variants_are_forms_of_the_seed_text(store: Store) -> None:
         for variant in term.variants:
             assert occurs(variant), f"{term.term}: variant {variant!r} is not in the text"
             assert variant != term.term
+
+
+def test_every_accepted_term_cites_where_the_seed_uses_it(store: Store) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for term in accepted(store):
+        assert term.sources, term.id
+        forms = {f.casefold() for f in (term.term, *term.variants)}
+        for source in term.sources:
+            assert source.doc == "seeds/spp-foreign-related-prosecution.txt"
+            assert source.start is not None and source.end is not None and source.line
+            assert text[source.start : source.end].casefold() in forms, term.id
+            assert source.sentence in lines[source.line - 1]
+
+
+def test_find_sources_respects_case_and_word_boundaries() -> None:
+    text = "Procuratorates act.\nThe Supreme People's Procuratorate and local procuratorates."
+    found = tool.find_sources(text, "d.txt", ["procuratorates"])
+    assert [(s.line, text[s.start : s.end]) for s in found] == [
+        (1, "Procuratorates"),
+        (2, "procuratorates"),
+    ]
+    assert found[1].sentence == "The Supreme People's Procuratorate and local procuratorates."
+    assert tool.find_sources(text, "d.txt", ["procuratorate"]) == []
 
 
 def test_mongolian_and_russian_are_cyrillic(store: Store) -> None:
@@ -282,6 +307,9 @@ def _curation_project(project: Project) -> Project:
     target = project.root / tool.CURATION_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text((ROOT / tool.CURATION_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+    (project.root / "seeds" / SEED.name).write_text(
+        SEED.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return project
 
 
@@ -308,6 +336,19 @@ def test_apply_accepts_an_extracted_candidate_and_keeps_its_sources(project: Pro
     term = project.load_store().term("procuratorial-organs")
     assert term.status is TermStatus.ACCEPTED
     assert term.sources[0].line == 2
+
+
+def test_apply_folds_an_extracted_form_into_its_curated_term(project: Project) -> None:
+    _curation_project(project)
+    with project.transaction() as s:
+        s.add_term("legal safeguards")  # as 'extract --add' records the text's plural
+    assert tool.main(["--root", str(project.root)]) == 0
+    store = project.load_store()
+    (dup,) = store.find("legal safeguards")
+    assert dup.status is TermStatus.REJECTED
+    assert "'legal safeguard' (legal-safeguard)" in dup.note
+    assert "legal safeguards" in store.term("legal-safeguard").variants
+    assert tool.main(["--root", str(project.root), "--check"]) == 0
 
 
 def test_apply_never_overwrites_reviewed_or_human_work(project: Project) -> None:

@@ -17,20 +17,24 @@ alone and reported: curation never overwrites a named person's work.
 from __future__ import annotations
 
 import argparse
+import itertools
+import re
 import sys
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from termsmith.errors import InputFileError, TermsmithError
-from termsmith.model import TermKind, TermStatus, UnitStatus
+from termsmith.model import Source, TermKind, TermStatus, UnitStatus
 from termsmith.project import Project
 from termsmith.store import Store, term_to_obj
 from termsmith.textnorm import nfc
 
 CURATION_FILE = Path("glossary/curation/seed-glossary.toml")
 ORIGIN = "curated"
+MAX_SOURCES = 3  # the first occurrences are enough to show a term in context
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class Curation:
     terms: tuple[CuratedTerm, ...]
     rejected: dict[str, str]
     elements: tuple[Element, ...]
+    document: str = ""
 
 
 @dataclass
@@ -75,10 +80,11 @@ class Report:
     units: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     kept_human: list[str] = field(default_factory=list)
+    sourced: list[str] = field(default_factory=list)
 
     @property
     def nothing(self) -> bool:
-        return not (self.added or self.changed or self.units or self.rejected)
+        return not (self.added or self.changed or self.units or self.rejected or self.sourced)
 
 
 class CurationError(InputFileError):
@@ -179,11 +185,55 @@ def load(path: Path) -> Curation:
             for term, reasons in table.get("exceptions", {}).items()
         }
         elements.append(Element(name, forms, exceptions))
-    return Curation(languages, tuple(terms), rejected, tuple(elements))
+    document = str(data.get("meta", {}).get("document", ""))
+    return Curation(languages, tuple(terms), rejected, tuple(elements), document)
 
 
-def apply(store: Store, curation: Curation) -> Report:
-    """Bring ``store`` in line with ``curation``; returns what changed."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def find_sources(text: str, doc: str, forms: Sequence[str]) -> list[Source]:
+    """Where ``forms`` occur in ``text``: every occurrence, with line, offsets and sentence.
+
+    Matching is case-sensitive, except that a form may take a capital at the start of a
+    sentence: "procuratorate" does not match in "Supreme People's Procuratorate".
+
+    >>> [(s.line, s.start, s.end) for s in find_sources("A b.\nThe SPP met.", "d", ["SPP"])]
+    [(2, 9, 12)]
+    """
+    wanted = set(forms)
+    capitalised = {f[:1].upper() + f[1:] for f in wanted} - wanted
+    alternatives = sorted(wanted | capitalised, key=lambda f: (-len(f), f))
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in alternatives)})(?![\w-])")
+    found: list[Source] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(line)), len(line)]
+        for a, b in itertools.pairwise(cuts):
+            sentence = line[a:b].strip()
+            first = a + len(line[a:b]) - len(line[a:b].lstrip())
+            for match in pattern.finditer(line, a, b):
+                if match.group() not in wanted and match.start() != first:
+                    continue  # a capital inside a sentence: another word (a name)
+                found.append(
+                    Source(
+                        doc=doc,
+                        sentence=sentence,
+                        start=offset + match.start(),
+                        end=offset + match.end(),
+                        line=number,
+                    )
+                )
+        offset += len(line) + 1
+    return found
+
+
+def apply(store: Store, curation: Curation, document: str | None = None) -> Report:
+    """Bring ``store`` in line with ``curation``; returns what changed.
+
+    ``document`` is the text of the curated document: curated terms that have no
+    sources yet (the extractor records its own) get their first occurrences in it.
+    """
     report = Report()
     ids: dict[str, str] = {}
     for cur in curation.terms:
@@ -223,6 +273,27 @@ def apply(store: Store, curation: Curation) -> Report:
             )
             if changed is not None:
                 report.units.append(f"{term.id} [{lang}]")
+        if document is not None and not term.sources:
+            term.sources = find_sources(document, curation.document, [cur.term, *cur.variants])[
+                :MAX_SOURCES
+            ]
+            if term.sources:
+                report.sourced.append(term.id)
+    curated = set(ids.values())
+    for cur in curation.terms:
+        # The extractor proposes the text's forms (plurals); they are variants of a curated
+        # term, so they are kept as rejected duplicates that point to it, not proposed again.
+        for variant in cur.variants:
+            if variant in curation.rejected:
+                continue
+            for dup in store.find(variant):
+                if dup.id in curated:
+                    continue
+                before = term_to_obj(dup)
+                dup.status = TermStatus.REJECTED
+                dup.note = f"A form of '{cur.term}' ({ids[cur.term]}), kept there as a variant."
+                if term_to_obj(dup) != before:
+                    report.rejected.append(dup.id)
     for text, reason in sorted(curation.rejected.items()):
         found = store.find(text)
         term = found[0] if found else store.add_term(text)
@@ -245,14 +316,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         project = Project.find(args.root)
         curation = load(project.root / CURATION_FILE)
+        document = None
+        if curation.document:
+            doc_path = project.root / curation.document
+            if not doc_path.is_file():
+                raise CurationError(
+                    f"the curated document {curation.document} is missing",
+                    project.root / CURATION_FILE,
+                    hint="restore it, or correct [meta] document",
+                )
+            document = doc_path.read_text(encoding="utf-8")
         if args.check:
             store = project.load_store()
             before = store.serialize()
-            report = apply(store, curation)
+            report = apply(store, curation, document)
             stale = store.serialize() != before
         else:
             with project.transaction() as store:
-                report = apply(store, curation)
+                report = apply(store, curation, document)
             stale = False
     except TermsmithError as exc:
         print(f"Error: {exc}", file=sys.stderr)
@@ -263,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         ("translations set", report.units),
         ("rejected", report.rejected),
         ("kept (reviewed or human, differs from curation)", report.kept_human),
+        ("sources found", report.sourced),
     ):
         if items:
             shown = ", ".join(items[:8]) + (", …" if len(items) > 8 else "")
