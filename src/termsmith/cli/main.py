@@ -14,6 +14,7 @@ from termsmith.cli import translate as translate_cli
 from termsmith.cli import po as po_cli
 from termsmith.cli import versioning as versioning_cli
 from termsmith.cli import check as check_cli
+from termsmith.cli import extract as extract_cli
 from termsmith.cli.common import ErrorHandlingGroup, state
 
 app = typer.Typer(
@@ -61,6 +62,7 @@ models_cli.register(app)
 translate_cli.register(app)
 versioning_cli.register(app)
 check_cli.register(app)
+extract_cli.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,314 @@
+"""From documents to ranked candidate terms with their evidence."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from termsmith.errors import LanguageError
+from termsmith.extraction import abbreviations, lexicon, scoring, variants
+from termsmith.extraction.candidates import Sentence, sentences, spans, tokenize
+from termsmith.extraction.documents import Document
+from termsmith.model import TermKind
+
+# Default selection: about SIZE_FACTOR * tokens^(2/3) terms (≈40 for a one-page
+# press release, ≈1,000 for a 50,000-word corpus), never below MIN_SCORE.
+SIZE_FACTOR = 0.75
+SIZE_EXPONENT = 2 / 3
+MIN_SCORE = 0.5
+SOURCES_KEPT = 5
+# Domain prior: a term holding a word of the law (lexicon.LEGAL_WORDS) weighs
+# this much more; termsmith is a legal terminology tool. ``legal=False`` turns it off.
+LEGAL_PRIOR = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a term occurs: document, sentence, character offsets, line."""
+
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A candidate term, ranked by ``score``, with the evidence for it."""
+
+    term: str
+    key: str
+    kind: TermKind
+    score: float
+    frequency: int
+    documents: int
+    variants: list[str] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    expands: str = ""
+
+    @property
+    def sentence(self) -> str:
+        """The first sentence the term occurs in."""
+        return self.occurrences[0].sentence if self.occurrences else ""
+
+
+@dataclass(slots=True)
+class _Stats:
+    forms: Counter[str] = field(default_factory=Counter)
+    initial: Counter[str] = field(default_factory=Counter)
+    frequency: int = 0
+    capitalised: int = 0
+    countable: int = 0
+    words: int = 0
+    docs: dict[int, Occurrence] = field(default_factory=dict)
+
+
+def check_language(code: str) -> None:
+    """Refuse a source language other than English, which is all extraction knows.
+
+    >>> check_language("en-GB")
+    >>> check_language("fr")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    termsmith.errors.LanguageError: term extraction does not support ... 'fr' yet (...)
+    """
+    if code.replace("_", "-").split("-")[0].lower() != "en":
+        raise LanguageError(
+            f"term extraction does not support source language '{code}' yet",
+            hint="only English documents can be extracted from for now",
+        )
+
+
+def phrase_key(text: str) -> str:
+    """The grouping key of a term written by a user (stop and keep lists).
+
+    >>> phrase_key("Procuratorial Organs")
+    'procuratorial organ'
+    """
+    tokens = [t for t in tokenize(text, 0, len(text)) if t.lower[:1].isalnum()]
+    return variants.key(tokens) if tokens else ""
+
+
+def extract(
+    documents: Iterable[Document],
+    *,
+    top: int | None = None,
+    min_score: float | None = None,
+    stop: Sequence[str] = (),
+    keep: Sequence[str] = (),
+    source_lang: str = "en",
+    legal: bool = True,
+) -> list[Candidate]:
+    """The candidate terms of ``documents``, best first.
+
+    Without ``top`` or ``min_score`` the selection adapts to the input's size
+    (see :data:`SIZE_FACTOR`). Terms in ``stop`` are never proposed; terms in
+    ``keep`` always are, when they occur.
+    """
+    check_language(source_lang)
+    stats: dict[str, _Stats] = {}
+    counts: Counter[str] = Counter()
+    expansions: dict[str, Counter[str]] = {}
+    docs = list(documents)
+    for d, doc in enumerate(docs):
+        for sentence in sentences(doc.text):
+            _collect(doc, d, sentence, stats, counts, expansions)
+    total = sum(counts.values())
+    if not total or not stats:
+        return []
+    return _select(stats, counts, total, expansions, len(docs), top, min_score, stop, keep, legal)
+
+
+def _collect(
+    doc: Document,
+    d: int,
+    sentence: Sentence,
+    stats: dict[str, _Stats],
+    counts: Counter[str],
+    expansions: dict[str, Counter[str]],
+) -> None:
+    tokens = sentence.tokens
+    for token in tokens:
+        if token.lower[0].isalpha():
+            counts[token.lower] += 1
+    seen = {(span.i, span.j) for span in spans(sentence)}
+    for short, first, last in abbreviations.definitions(sentence):
+        seen.add((first, last))
+        long_tokens = tokens[first : last + 1]
+        expansions.setdefault(short.lower, Counter())[variants.key(long_tokens)] += 1
+    text = doc.text
+    for i, j in seen:
+        words = tokens[i : j + 1]
+        if len(words) == 1 and len(words[0].lower) < 2:
+            continue
+        key = variants.key(words)
+        if not key:
+            continue
+        entry = stats.get(key)
+        if entry is None:
+            entry = stats[key] = _Stats()
+        form = variants.surface(text, words)
+        entry.forms[form] += 1
+        if i == 0:
+            entry.initial[form] += 1
+        entry.frequency += 1
+        content = [w for w in words if w.lower not in scoring.LINKS]
+        entry.words = len(content)
+        # Headings and a lone capital starting a sentence say nothing about names.
+        if not sentence.heading and not (i == 0 and len(content) == 1):
+            entry.countable += 1
+            if all(w.cap for w in content):
+                entry.capitalised += 1
+        if d not in entry.docs:
+            line = sentence.line + text.count("\n", sentence.start, words[0].start)
+            entry.docs[d] = Occurrence(
+                doc.name,
+                " ".join(text[sentence.start : sentence.end].split()),
+                words[0].start,
+                words[-1].end - (2 if words[-1].possessive else 0),
+                line,
+            )
+
+
+def _select(
+    stats: dict[str, _Stats],
+    counts: Counter[str],
+    total: int,
+    expansions: dict[str, Counter[str]],
+    ndocs: int,
+    top: int | None,
+    min_score: float | None,
+    stop: Sequence[str],
+    keep: Sequence[str],
+    legal: bool,
+) -> list[Candidate]:
+    stop_keys = {phrase_key(t) for t in stop} - {""}
+    keep_keys = {phrase_key(t) for t in keep} - {""}
+    kinds: dict[str, TermKind] = {}
+    for key, entry in stats.items():
+        if key in stop_keys:
+            continue
+        kind = _kind(key, entry, force=key in keep_keys)
+        if kind is not None:
+            kinds[key] = kind
+    # Nesting counts among admitted candidates only: a one-off coordination
+    # ("legal procedures and impartial justice") must not hide its parts.
+    cvalues = scoring.c_values(
+        {k: stats[k].frequency for k in kinds}, {k: stats[k].words for k in kinds}
+    )
+    made = {
+        key: _candidate(key, stats[key], kind, counts, total, cvalues[key], ndocs, legal)
+        for key, kind in kinds.items()
+    }
+    for short, longs in expansions.items():
+        cand = made.get(short)
+        target = longs.most_common(1)[0][0]
+        if cand is None or target not in made or target == short:
+            continue
+        cand.kind = TermKind.ABBREVIATION
+        cand.expands = target
+        # An abbreviation and its expansion share their standing.
+        best = max(cand.score, made[target].score)
+        cand.score = made[target].score = best
+    ranked = sorted(made.values(), key=lambda c: (-c.score, c.key))
+    if top is None and min_score is None:
+        limit = max(1, math.ceil(SIZE_FACTOR * total**SIZE_EXPONENT))
+        chosen = [c for c in ranked if c.score >= MIN_SCORE][:limit]
+    else:
+        chosen = [c for c in ranked if min_score is None or c.score >= min_score]
+        if top is not None:
+            chosen = chosen[:top]
+    chosen_keys = {c.key for c in chosen}
+    extra = [made[k] for k in sorted(keep_keys) if k in made and k not in chosen_keys]
+    chosen.extend(extra)
+    chosen_keys.update(c.key for c in extra)
+    # An abbreviation comes with its expansion.
+    for cand in list(chosen):
+        if cand.expands and cand.expands not in chosen_keys:
+            chosen.append(made[cand.expands])
+            chosen_keys.add(cand.expands)
+    chosen.sort(key=lambda c: (-c.score, c.key))
+    by_key = {c.key: c for c in made.values()}
+    for cand in chosen:
+        if cand.expands:
+            cand.expands = by_key[cand.expands].term
+    return chosen
+
+
+def _kind(key: str, entry: _Stats, force: bool) -> TermKind | None:
+    """What sort of term a candidate is, or None when it is not one."""
+    words = key.split()
+    # A single word is a name when it is (almost) never written in lower case.
+    share = 0.9 if len(words) == 1 else 0.5
+    name_like = entry.capitalised > 0 and entry.capitalised >= share * entry.countable
+    if len(words) == 1 and abbreviations.is_acronym(max(entry.forms, key=entry.forms.__getitem__)):
+        return TermKind.ABBREVIATION
+    if name_like:
+        return TermKind.NAME if force or not _personal(words) else None
+    return TermKind.TERM if force or _plausible(words, entry.frequency) else None
+
+
+def _candidate(
+    key: str,
+    entry: _Stats,
+    kind: TermKind,
+    counts: Counter[str],
+    total: int,
+    cvalue: float,
+    ndocs: int,
+    legal: bool,
+) -> Candidate:
+    words = key.split()
+    term = variants.display(entry.forms, entry.initial, key)
+    if term[:1].isupper() and any(f[:1].islower() for f in entry.forms) and len(words) == 1:
+        # Written in lower case somewhere: a common noun, whatever the headings say.
+        term = term[:1].lower() + term[1:]
+    spec = scoring.specificity(key, counts, total)
+    score = scoring.combine(cvalue, spec, len(entry.docs), ndocs)
+    if len(words) == 1 and kind is TermKind.TERM:
+        score *= scoring.everyday_weight(words[0])
+    if legal and any(w in lexicon.LEGAL_WORDS for w in words):
+        score *= LEGAL_PRIOR
+    # Institutions and titles are what a glossary of legal texts is for.
+    if (
+        kind is TermKind.NAME
+        and len(words) > 1
+        and any(w in lexicon.INSTITUTION_WORDS or w in lexicon.TITLE_WORDS for w in words)
+    ):
+        score *= 1.5
+    variant_forms = sorted(
+        {(f[:1].lower() + f[1:]) if entry.initial[f] == entry.forms[f] else f for f in entry.forms}
+        - {term}
+    )
+    occurrences = [entry.docs[d] for d in sorted(entry.docs)][:SOURCES_KEPT]
+    return Candidate(
+        term=term,
+        key=key,
+        kind=kind,
+        score=round(score, 4),
+        frequency=entry.frequency,
+        documents=len(entry.docs),
+        variants=variant_forms,
+        occurrences=occurrences,
+    )
+
+
+def _personal(words: list[str]) -> bool:
+    """A name of a person or place: no institution or title word, ends in an unknown word."""
+    if any(w in lexicon.INSTITUTION_WORDS or w in lexicon.TITLE_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        return True
+    return not lexicon.classes(words[-1])
+
+
+def _plausible(words: list[str], frequency: int) -> bool:
+    """General nouns alone are no terms; coordinations must recur to count."""
+    if len(words) == 1 and (
+        words[0] in lexicon.GENERAL_NOUNS or (frequency < 2 and lexicon.zipf(words[0]) >= 3.5)
+    ):
+        # An everyday word seen once is too little evidence for a term.
+        return False
+    return frequency >= 2 or ("and" not in words and "of" not in words)
