@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import difflib
 import gettext
+import io
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import polib
 import pytest
 from babel.messages.pofile import read_po
+from hypothesis import HealthCheck, given, settings
+from tests.strategies import texts
 from translate.storage import po as ttk_po
 
 from termsmith import catalogs
+from termsmith import project as project_mod
 from termsmith.errors import InputFileError
 from termsmith.model import Alternative, Source, TermKind, TermStatus, UnitStatus
 from termsmith.project import Project
@@ -257,6 +262,27 @@ def test_other_readers_agree(seeded: Project) -> None:
     assert units["mutual-legal-assistance"].isfuzzy()
     assert units["procuratorial-organs"].source == "procuratorial organs"
     assert not units["procuratorial-organs"].isfuzzy()
+
+
+def _no_controls(text: str) -> str:
+    # translate-toolkit reads polib's \b, \f and \v escapes back as the letters b, f, v
+    return "".join(c for c in text if c not in "\b\f\v")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts.map(_no_controls).map(str.strip).filter(bool), texts.map(_no_controls).filter(bool))
+def test_other_readers_agree_on_any_text(english: str, translation: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        proj = project_mod.init(Path(tmp) / "p", languages=["ru"])
+        store = Store(proj.glossary_dir)
+        term = store.add_term(english, status=TermStatus.ACCEPTED)
+        store.set_unit(term.id, "ru", translation, status=UnitStatus.DRAFT, origin=MT)
+        data = catalogs.render_po(proj, store, "ru").encode("utf-8")
+    message = read_po(io.BytesIO(data), abort_invalid=True).get(english, context=term.id)
+    assert message is not None and message.string == translation and message.fuzzy
+    (unit,) = [u for u in ttk_po.pofile.parsestring(data).units if not u.isheader()]
+    assert (unit.getcontext(), unit.source, unit.target) == (term.id, english, translation)
+    assert unit.isfuzzy()
 
 
 # --- po sync ------------------------------------------------------------------
