@@ -110,7 +110,7 @@ def element_violations(store: Store, element: Any) -> list[str]:
 def test_store_is_what_the_curation_file_says(repo: Project, curation: Any) -> None:
     store = repo.load_store()
     before = store.serialize()
-    report = tool.apply(store, curation)
+    report = tool.apply(store, curation, SEED.read_text(encoding="utf-8"))
     assert report.nothing, "run tools/apply_curation.py and commit glossary/"
     assert store.serialize() == before
 
@@ -119,6 +119,15 @@ def test_accepted_terms_are_exactly_the_curated_ones(store: Store, curation: Any
     assert sorted(t.term for t in accepted(store)) == sorted(c.term for c in curation.terms)
     assert list(curation.languages) == Project.find(ROOT).languages
     assert 40 <= len(curation.terms) <= 70
+
+
+def test_the_review_is_complete(store: Store, curation: Any) -> None:
+    # Every extracted candidate has been decided on; a rejection says why.
+    assert [t.term for t in store.iter_terms([TermStatus.CANDIDATE])] == []
+    rejected = list(store.iter_terms([TermStatus.REJECTED]))
+    assert all(t.note for t in rejected)
+    assert set(curation.rejected) <= {t.term for t in rejected}
+    assert not any(store.units_of(t.id) for t in rejected)
 
 
 def test_every_accepted_term_has_a_note_a_pos_and_seven_translations(
@@ -371,11 +380,11 @@ def test_apply_rejects_listed_noise(project: Project) -> None:
     _curation_project(project)
     path = project.root / tool.CURATION_FILE
     path.write_text(
-        path.read_text(encoding="utf-8") + '"graduation ceremony" = "event, not a term"\n',
+        path.read_text(encoding="utf-8") + '"training program" = "event, not a term"\n',
         encoding="utf-8",
     )
     assert tool.main(["--root", str(project.root)]) == 0
-    (term,) = project.load_store().find("graduation ceremony")
+    (term,) = project.load_store().find("training program")
     assert term.status is TermStatus.REJECTED
     assert term.note == "event, not a term"
 
