@@ -32,6 +32,8 @@ _NO_BREAK_BEFORE = words(
     "mr mrs ms dr prof st no nos art arts para paras vs cf e.g i.e ch sec fig vol "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp gen gov dept"
 )
+# Adjectives rarer than this (Zipf scale) are candidates on their own.
+RARE_ADJECTIVE = 3.5
 LINKS = frozenset({"of", "and", "against"})
 NAME_LINKS = frozenset({"of", "for", "and", "on", "de", "du"})
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
@@ -264,6 +266,9 @@ def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
 def _phrases(tokens: list[Token], a: int, b: int) -> Iterator[Span]:
     for j in range(a, b + 1):
         if tokens[j].role != "N":
+            # A rare adjective can be a term of its own ("procuratorial", "collusive").
+            if tokens[j].role == "A" and lexicon.zipf(tokens[j].lower) < RARE_ADJECTIVE:
+                yield Span(j, j)
             continue
         for i in range(j, max(a, j - MAX_WORDS + 1) - 1, -1):
             yield Span(i, j)

@@ -277,7 +277,8 @@ def _candidate(
         and len(words) > 1
         and any(w in lexicon.INSTITUTION_WORDS or w in lexicon.TITLE_WORDS for w in words)
     ):
-        score *= 1.5
+        # A name's length is no sign against it, unlike a phrase's.
+        score *= 1.5 / scoring.length_weight(entry.words)
     variant_forms = sorted(
         {(f[:1].lower() + f[1:]) if entry.initial[f] == entry.forms[f] else f for f in entry.forms}
         - {term}
