@@ -42,3 +42,20 @@ def test_a_bad_setting_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARGOS_BEAM_SIZE", "wide")
     with pytest.raises(EngineError, match="ARGOS_BEAM_SIZE='wide' is not a whole number"):
         runtime.options_from_settings()
+
+
+def test_the_cli_does_not_import_the_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from termsmith.cli.main import app\n"
+        "for args in (['--help'], ['translate', '--help'], ['models', '--help']):\n"
+        "    assert CliRunner().invoke(app, args).exit_code == 0\n"
+        "heavy = ('ctranslate2', 'sentencepiece', 'argostranslate')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
