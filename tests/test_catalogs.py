@@ -526,3 +526,22 @@ def test_unsynced_edits(seeded: Project) -> None:
     assert all(f.startswith("locales/fr/LC_MESSAGES/glossary.po:") for f in found)
     catalogs.sync(seeded)
     assert catalogs.unsynced_edits(seeded, seeded.load_store()) == []
+
+
+def test_long_notes_wrap_once_and_evenly(project: Project) -> None:
+    note = " ".join(f"word{i:02d}" for i in range(60))  # 11 words make 76 columns
+    with project.transaction() as store:
+        term = store.add_term("extradition", status=TermStatus.ACCEPTED, note=note)
+        store.set_unit(
+            term.id, "fr", "extradition", status=UnitStatus.REVIEWED, origin="curated", note=note
+        )
+    text = catalogs.render_po(project, project.load_store(), "fr")
+    comment = [line for line in text.splitlines() if line.startswith("#. ")]
+    translator = [line for line in text.splitlines() if line.startswith("# word")]
+    for lines in (comment, translator):
+        assert len(lines) > 3
+        assert all(len(line) <= 78 for line in lines)
+        assert all(len(line) > 60 for line in lines[:-1])  # no orphan left by a second wrap
+    # and the note reads back as it was, so sync sees no edit
+    catalogs.write_all(project, project.load_store())
+    assert catalogs.sync(project).notes == []
