@@ -127,3 +127,19 @@ def test_translate_checks_languages_and_engines(project: Project) -> None:
     assert cli("add", "legal aid").code == 0
     with pytest.raises(Exception, match=r"termsmith\.toml: unknown engine 'deepl' for fr"):
         translation.translate(project, ["fr"])
+
+
+def test_memory_alone_can_satisfy_strict(project: Project) -> None:
+    with project.transaction() as store:
+        a = store.add_term("legal aid")
+        b = store.add_term("Legal aid", homograph=True)
+        store.set_unit(a.id, "fr", "aide juridique", status=UnitStatus.REVIEWED, origin="curated")
+    report = translation.translate(project, ["fr"], engine="memory", term_ids=[b.id], strict=True)
+    assert (report.languages[0].translated, report.skipped) == (1, [])
+    unit = project.load_store().units["fr"][b.id]
+    assert (unit.text, unit.status, unit.origin) == (
+        "aide juridique",
+        UnitStatus.DRAFT,
+        f"mt:memory/{a.id}@1",
+    )
+    assert report.lines() == ["fr: 1 drafted, 1 of them from memory"]

@@ -280,31 +280,17 @@ def translate(
     report = TranslationReport()
     plans: dict[str, dict[str, Pick]] = {}
 
-    work: list[tuple[LanguageReport, list[Term], list[str], Choice | None]] = []
+    # First the memory and the choice of model for every language (cheap), so that
+    # --strict can refuse before any model runs; then the MT runs.
+    work: list[tuple[LanguageReport, list[Term], Choice]] = []
     for lang in langs:
         names = _engines_for(project, lang, engine)
         table = store.units.get(lang, {})
-        pending = [t for t in terms if _needs(table.get(t.id), retranslate)]
-        rep = LanguageReport(lang, pending=len(pending))
+        left = [t for t in terms if _needs(table.get(t.id), retranslate)]
+        rep = LanguageReport(lang, pending=len(left))
         report.languages.append(rep)
-        choice = choose(source, lang, names) if pending and set(names) & set(MT_ENGINES) else None
-        if pending and (choice is None or choice.model is None):
-            rep.skipped = choice.reason if choice else f"no MT engine configured for {lang}"
-            rep.hint = how_to_get(source, lang)
-        work.append((rep, pending, names, choice))
-
-    if strict and report.skipped:
-        raise EngineError(
-            "no translation model for " + ", ".join(r.lang for r in report.skipped),
-            hint="; ".join(f"{r.lang}: {r.hint}" for r in report.skipped),
-        )
-
-    for rep, pending, names, choice in work:
-        lang = rep.lang
-        table = store.units.get(lang, {})
         plan: dict[str, Pick] = {}
         plans[lang] = plan
-        left = list(pending)
         if "memory" in names and left:
             memory = MemoryEngine(store, lang)
             remaining = []
@@ -318,13 +304,29 @@ def translate(
                 else:
                     remaining.append(term)
             left = remaining
-        if not left or choice is None or choice.model is None:
-            if left and not rep.skipped:
-                rep.skipped = f"{len(left)} terms left: no MT engine configured for {lang}"
-                rep.hint = how_to_get(source, lang)
-            elif left:
-                rep.skipped = f"{len(left)} terms left: {rep.skipped}"
+        if not left:
             continue
+        choice = (
+            choose(source, lang, names)
+            if set(names) & set(MT_ENGINES)
+            else Choice(lang, None, f"no MT engine configured for {lang}")
+        )
+        if choice.model is None:
+            rep.skipped = f"{len(left)} terms left: {choice.reason}"
+            rep.hint = how_to_get(source, lang)
+            continue
+        work.append((rep, left, choice))
+
+    if strict and report.skipped:
+        raise EngineError(
+            "no translation model for " + ", ".join(r.lang for r in report.skipped),
+            hint="; ".join(f"{r.lang}: {r.hint}" for r in report.skipped),
+        )
+
+    for rep, left, choice in work:
+        lang = rep.lang
+        table = store.units.get(lang, {})
+        plan = plans[lang]
         try:
             mt = opener(choice)
             rep.model = mt.model_id
