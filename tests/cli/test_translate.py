@@ -232,3 +232,14 @@ def test_add_translate_po_leaves_a_fuzzy_draft_in_every_catalog(
         assert entry.msgstr.strip(), lang
         assert "fuzzy" in entry.flags, lang
         assert entry.msgstr == units(project, lang)["procuratorial-supervision"]["text"]
+
+
+def test_a_rejected_draft_is_translated_again_differently(seeded: Project) -> None:
+    assert cli("translate", "--lang", "es", "--term", "procuratorial-supervision").code == 0
+    first = units(seeded, "es")["procuratorial-supervision"]
+    rejected = str(first["text"])
+    assert cli("set", "procuratorial-supervision", "es", rejected, "--status", "rejected").code == 0
+    assert cli("translate", "--lang", "es", "--term", "procuratorial-supervision").code == 0
+    again = units(seeded, "es")["procuratorial-supervision"]
+    assert again["status"] == "draft" and again["text"] != rejected
+    assert again["text"] == first["alternatives"][0]["text"]  # type: ignore[index]

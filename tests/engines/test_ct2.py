@@ -65,3 +65,18 @@ def test_nllb_tokens_frame_the_source_and_prefix_the_target(tiny_models: TinyMod
     assert engine.translate_batch(["law", "procuratorial supervision"], 3) == first[::-1]
     assert engine.model_id == f"mt:ct2/t@{entry.version}"
     assert len(entry.version) == 12, "a content hash of the weights"
+
+
+def test_m2m100_family(tmp_path: Path) -> None:
+    from tests.tinymodels import build_nllb_dir
+
+    codes = [f"__{c}__" for c in ("en", "fr", "mn", "xx")]
+    model = build_nllb_dir(tmp_path / "m2m", tmp_path / "work", languages=codes)
+    entry = ct2.add(model, ct2.Family.M2M100)
+    assert (entry.name, entry.languages) == ("m2m", ("fr", "mn"))
+    engine = ct2.Ct2Engine(entry, "fr")
+    assert (engine.source_token, engine.target_token) == ("__en__", "__fr__")
+    rows = engine.translate_batch(["legal aid"], num_hypotheses=2)
+    assert len(rows[0]) == 2 and all("__fr__" not in h.text for h in rows[0])
+    with pytest.raises(EngineError, match="no eng_Latn token"):
+        ct2.add(model, ct2.Family.NLLB)
