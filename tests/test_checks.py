@@ -231,8 +231,8 @@ def test_a_word_in_most_translations_is_no_evidence(project: Project) -> None:
 
 def test_english_elements_keep_compounds_and_drop_function_words() -> None:
     assert checks.english_elements("Foreign-related procuratorial organs of the SPP") == {
-        "foreign-rel": "foreign-related",
-        "procuratori": "procuratorial",
+        "foreign-related": "foreign-related",
+        "procuratorial": "procuratorial",
         "organ": "organs",
         "spp": "spp",
     }

@@ -291,23 +291,23 @@ _GRAM = 4  # letters per key in stemmed words
 
 
 def english_elements(text: str) -> dict[str, str]:
-    """Content words of an English term by stem: ``{'procuratori': 'procuratorial', …}``.
+    """Content words of an English term by lemma: ``{'organ': 'organs', …}``.
 
-    Hyphenated compounds stay whole (``foreign-related``); possessive ``'s``
-    and function words go.
+    Only inflection is undone (plural and possessive), so ``procuratorial`` and
+    ``procuratorate``, or ``legal`` and ``legality``, stay different words.
+    Hyphenated compounds stay whole (``foreign-related``); function words go.
 
-    >>> english_elements("the Supreme People's Procuratorate")
-    {'suprem': 'supreme', 'peopl': 'people', 'procurator': 'procuratorate'}
+    >>> english_elements("the Supreme People's Procuratorates and authorities")
+    {'supreme': 'supreme', 'people': 'people', 'procuratorate': 'procuratorates', \
+'authority': 'authorities'}
     """
     stop = stems.STOPWORDS["en"]
     out: dict[str, str] = {}
-    fn = stems.stemmer("en")
-    assert fn is not None
     for raw in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", stems.normalize(text, "en")):
-        word = re.sub(r"['’]s$", "", raw)
+        word = re.sub(r"['’]s?$", "", raw)
         if len(word) < 3 or word in stop or word.isdigit():
             continue
-        out.setdefault(fn(word), word)
+        out.setdefault(stems.singular(word), word)
     return out
 
 
@@ -321,7 +321,7 @@ def rendering_keys(text: str, lang: str) -> dict[str, str]:
 
     ``stem``/``prefix`` languages: four-letter slices of each content word's
     stem (shared slices survive inflection and German compounding);
-    ``exact`` (Vietnamese): pairs of adjacent syllables; ``chars`` (Japanese):
+    ``exact`` (Vietnamese): syllables and pairs of adjacent syllables; ``chars`` (Japanese):
     pairs of adjacent kanji, katakana or Latin characters.
 
     >>> sorted(rendering_keys("検察機関", "ja"))
@@ -345,15 +345,23 @@ def rendering_keys(text: str, lang: str) -> dict[str, str]:
         for a, b in itertools.pairwise(syllables):
             if a not in stop and b not in stop:
                 keys.setdefault(f"{a} {b}", f"{a} {b}")
-        if len(syllables) == 1:
-            keys.setdefault(syllables[0], syllables[0])
+        # Single syllables too: many words are one syllable (luật, án, tòa).
+        for syllable in syllables:
+            if syllable not in stop:
+                keys.setdefault(syllable, syllable)
         return keys
+    compounding = stems.base(lang) in stems.COMPOUNDING_LANGUAGES
     for word, norm in stems.content_words(text, lang):
-        stem = stems.stem(norm, lang)
-        if len(stem) < _GRAM:
-            keys.setdefault(stem, word)
-        for i in range(len(stem) - _GRAM + 1):
-            keys.setdefault(stem[i : i + _GRAM], word)
+        forms = [stems.stem(norm, lang)]
+        if compounding:
+            # The stemmer strips suffixes off a compound's last part but not off the
+            # same word alone (Freiheit, Meinungsfreiheit): slice the word as written too.
+            forms.append(stems.normalize(norm, lang, accents=False))
+        for form in forms:
+            if len(form) < _GRAM:
+                keys.setdefault(form, word)
+            for i in range(len(form) - _GRAM + 1):
+                keys.setdefault(form[i : i + _GRAM], word)
     return keys
 
 

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +200,56 @@ class _Hit:
     ref: Reference
 
 
+class TermIndex:
+    """The glossary's source patterns, indexed by their first word (singular, lower case).
+
+    A line is only searched for the terms whose first word it contains, and a
+    pattern is compiled the first time it is needed, which keeps a large
+    glossary fast.
+    """
+
+    def __init__(self, refs: list[Reference]) -> None:
+        self._by_key: dict[str, list[Reference]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        for ref in refs:
+            keys = {_index_key(form) for form in [ref.term.term, *ref.term.variants]}
+            for key in sorted(k for k in keys if k is not None):
+                self._by_key.setdefault(key, []).append(ref)
+
+    def candidates(self, line: str) -> list[tuple[Reference, re.Pattern[str]]]:
+        """The (reference, pattern) pairs worth trying on ``line``, each once."""
+        seen: dict[str, Reference] = {}
+        for word in set(stems.words(line)):
+            for key in _word_keys(word):
+                for ref in self._by_key.get(key, ()):
+                    seen.setdefault(ref.term.id, ref)
+        return [(seen[k], self._pattern(seen[k])) for k in sorted(seen)]
+
+    def _pattern(self, ref: Reference) -> re.Pattern[str]:
+        pattern = self._patterns.get(ref.term.id)
+        if pattern is None:
+            pattern = self._patterns[ref.term.id] = source_pattern(ref.term)
+        return pattern
+
+    def find(self, line: str) -> list[_Hit]:
+        """Glossary terms in one source line: longest first, no overlaps, in line order."""
+        return find_terms(line, self.candidates(line))
+
+
+def _index_key(form: str) -> str | None:
+    first = stems.words(nfc(form))
+    return stems.singular(first[0].casefold()) if first else None
+
+
+def _word_keys(word: str) -> set[str]:
+    # A source word may be the plural of a one-word term: cases → case, boxes → box.
+    low = word.casefold()
+    keys = {low, stems.singular(low)}
+    if low.endswith("es"):
+        keys.add(low[:-2])
+    return keys
+
+
 def find_terms(line: str, refs: list[tuple[Reference, re.Pattern[str]]]) -> list[_Hit]:
     """Glossary terms in one source line: longest first, no overlaps, in line order."""
     hits = [
@@ -254,20 +305,25 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[\s・·]+", "", text)
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str, lang: str, accents: bool) -> str:
     return stems.stem(stems.normalize(word, lang, accents=accents), lang)
 
 
-def _rendering_keys(rendering: str, lang: str, accents: bool) -> list[str | None]:
+@lru_cache(maxsize=16384)
+def _rendering_keys(rendering: str, lang: str, accents: bool) -> tuple[str | None, ...]:
     """The keys of a rendering's words; None for an inflecting article (any word matches)."""
     articles = stems.INFLECTED_ARTICLES.get(stems.base(lang), frozenset())
-    out: list[str | None] = []
-    for word in stems.words(nfc(rendering)):
-        if stems.normalize(word, lang) in articles:
-            out.append(None)
-        else:
-            out.append(_word_key(word, lang, accents))
-    return out
+    words = stems.words(nfc(rendering))
+    if all(stems.normalize(w, lang) in articles for w in words):
+        # A rendering of articles only ("die") must match them as they are.
+        return tuple(_word_key(w, lang, accents) for w in words)
+    keys = [
+        None if stems.normalize(w, lang) in articles else _word_key(w, lang, accents) for w in words
+    ]
+    while keys and keys[0] is None:
+        keys.pop(0)  # a leading article agrees with the text's case, whatever it is
+    return tuple(keys)
 
 
 def find_rendering(rendering: str, text: _Text, accents: bool) -> tuple[int, int] | None:
@@ -278,11 +334,6 @@ def find_rendering(rendering: str, text: _Text, accents: bool) -> tuple[int, int
             return (0, len(text.text))
         return None
     wanted = _rendering_keys(rendering, text.lang, accents)
-    if all(w is None for w in wanted):
-        # A rendering of articles only ("die") must match them as they are.
-        wanted = [_word_key(w, text.lang, accents) for w in stems.words(nfc(rendering))]
-    while wanted and wanted[0] is None:
-        wanted.pop(0)  # a leading article agrees with the text's case, whatever it is
     if not wanted:
         return None
     tokens = text.tokens(accents)
@@ -310,26 +361,44 @@ def check_text(
     source_lines = nfc(source).splitlines()
     target_lines = nfc(translation).splitlines()
     aligned = len(source_lines) == len(target_lines)
-    texts = [_Text(line, lang) for line in target_lines]
-    refs = [
-        (ref, source_pattern(ref.term))
-        for ref in references(store, lang, include_drafts=include_drafts)
-    ]
+    finder = _Finder([_Text(line, lang) for line in target_lines], aligned)
+    index = TermIndex(references(store, lang, include_drafts=include_drafts))
     report = ComplianceReport(lang, aligned)
     for number, line in enumerate(source_lines, 1):
-        for hit in find_terms(line, refs):
-            scope = [(number, texts[number - 1])] if aligned else list(enumerate(texts, 1))
-            report.occurrences.append(_judge(hit, line, number, scope, lang))
+        for hit in index.find(line):
+            report.occurrences.append(_judge(hit, line, number, finder, lang))
     return report
 
 
-def _judge(
-    hit: _Hit, line: str, number: int, scope: list[tuple[int, _Text]], lang: str
-) -> Occurrence:
+class _Finder:
+    """Looks renderings up in the translation: on the aligned line, or anywhere (memoized)."""
+
+    def __init__(self, texts: list[_Text], aligned: bool) -> None:
+        self.texts = texts
+        self.aligned = aligned
+        self._anywhere: dict[tuple[str, bool], tuple[int, tuple[int, int]] | None] = {}
+
+    def find(self, rendering: str, accents: bool, line: int) -> tuple[int, tuple[int, int]] | None:
+        """``(translation line, span)`` of the rendering for source line ``line``, or None."""
+        if self.aligned:
+            span = find_rendering(rendering, self.texts[line - 1], accents)
+            return (line, span) if span else None
+        key = (rendering, accents)
+        if key not in self._anywhere:
+            self._anywhere[key] = None
+            for number, text in enumerate(self.texts, 1):
+                span = find_rendering(rendering, text, accents)
+                if span:
+                    self._anywhere[key] = (number, span)
+                    break
+        return self._anywhere[key]
+
+
+def _judge(hit: _Hit, line: str, number: int, finder: _Finder, lang: str) -> Occurrence:
     ref = hit.ref
     term = ref.term
     found = line[hit.start : hit.end]
-    where = f"translation line {number}" if len(scope) == 1 else "the translation"
+    where = f"translation line {number}" if finder.aligned else "the translation"
 
     def occurrence(
         verdict: Verdict, level: Level, message: str, at: int | None = None
@@ -361,29 +430,27 @@ def _judge(
     elif ref.status == str(UnitStatus.DRAFT):
         caveat = " (checked against a draft rendering)"
     for rendering in ref.renderings:
-        for at, text in scope:
-            if find_rendering(rendering, text, accents=True):
-                return occurrence(
-                    Verdict.OK,
-                    Level.WARNING if caveat else Level.INFO,
-                    f"'{found}' ({term.id}) is rendered '{rendering}' "
-                    f"in translation line {at}{caveat}",
-                    at,
-                )
+        if located := finder.find(rendering, True, number):
+            at = located[0]
+            return occurrence(
+                Verdict.OK,
+                Level.WARNING if caveat else Level.INFO,
+                f"'{found}' ({term.id}) is rendered '{rendering}' in translation line {at}{caveat}",
+                at,
+            )
     for rendering in ref.renderings:
-        for at, text in scope:
-            span = find_rendering(rendering, text, accents=False)
-            if span:
-                written = text.text[span[0] : span[1]]
-                tones = stems.mode(lang) is stems.Mode.EXACT
-                return occurrence(
-                    Verdict.ACCENTS,
-                    Level.ERROR if tones else Level.WARNING,
-                    f"'{found}' ({term.id}) is written '{written}' in translation line {at}, "
-                    f"which differs from '{rendering}' in its "
-                    + ("tone marks and diacritics" if tones else "accents"),
-                    at,
-                )
+        if located := finder.find(rendering, False, number):
+            at, span = located
+            written = finder.texts[at - 1].text[span[0] : span[1]]
+            tones = stems.mode(lang) is stems.Mode.EXACT
+            return occurrence(
+                Verdict.ACCENTS,
+                Level.ERROR if tones else Level.WARNING,
+                f"'{found}' ({term.id}) is written '{written}' in translation line {at}, "
+                f"which differs from '{rendering}' in its "
+                + ("tone marks and diacritics" if tones else "accents"),
+                at,
+            )
     return occurrence(
         Verdict.MISSING,
         Level.ERROR,

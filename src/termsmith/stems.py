@@ -29,6 +29,8 @@ from termsmith.textnorm import fold
 
 CHAR_LANGUAGES = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})
 ISOLATING_LANGUAGES = frozenset({"vi"})
+# Languages that write compounds as one word (Staatsanwaltschaftsorgane).
+COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "et", "is"})
 
 # ISO 639-1 code → Snowball algorithm (those snowballstemmer ships).
 SNOWBALL = {
@@ -240,3 +242,18 @@ def same_word(a: str, b: str, how: Mode) -> bool:
     if how is Mode.STEM:
         return common == len(shorter) and len(longer) - common <= 2
     return len(shorter) - common <= 2 and len(longer) - common <= 5
+
+
+def singular(word: str) -> str:
+    """A crude English singular (number only, no derivation), for lookups.
+
+    >>> [singular(w) for w in ("authorities", "cases", "boxes", "organs", "status", "law")]
+    ['authority', 'case', 'box', 'organ', 'status', 'law']
+    """
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
