@@ -190,6 +190,7 @@ def stemmer(lang: str) -> Callable[[str], str] | None:
     return _snowball(algorithm) if algorithm else None
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str, lang: str) -> str:
     """The stem of a normalized word (the word itself where there is no stemmer).
 
