@@ -21,7 +21,10 @@ def is_acronym(surface: str) -> bool:
     (True, True, False, False)
     """
     capitals = sum(c.isupper() for c in surface)
-    return bool(_SHORT.match(surface)) and capitals >= 2 and capitals >= len(surface) - 2
+    digits = sum(c.isdigit() for c in surface)
+    if not _SHORT.match(surface) or capitals + digits < 2:
+        return False
+    return capitals >= 2 or (digits > 0 and capitals + digits >= len(surface) - 1)
 
 
 def long_form(short: str, words: list[str]) -> int | None:

@@ -134,9 +134,14 @@ def classes(word: str) -> frozenset[str]:
     >>> sorted(classes("training"))
     ['NOUN', 'VERB']
     """
+    return frozenset(_lemmas(word))
+
+
+@lru_cache(maxsize=200_000)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     from lemminflect import getAllLemmas
 
-    return frozenset(getAllLemmas(word))
+    return dict(getAllLemmas(word))
 
 
 @lru_cache(maxsize=200_000)
@@ -161,9 +166,9 @@ def noun_lemma(word: str) -> str:
     >>> noun_lemma("prosecutors"), noun_lemma("procuratorates"), noun_lemma("data")
     ('prosecutor', 'procuratorate', 'data')
     """
-    from lemminflect import getAllLemmas, getLemma
+    from lemminflect import getLemma
 
-    known = getAllLemmas(word)
+    known = _lemmas(word)
     if known:
         lemmas = known.get("NOUN") or known.get("PROPN")
         if not lemmas:

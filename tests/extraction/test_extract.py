@@ -1,0 +1,110 @@
+"""The extraction pipeline: selection, stop and keep lists, languages, determinism, the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termsmith.errors import LanguageError
+from termsmith.extraction import Document, extract, read
+from termsmith.model import TermKind
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "spp-foreign-related-prosecution.txt"
+
+TEXT = (
+    "Money laundering is a crime. Banks must report money laundering to the financial "
+    "intelligence unit. The financial intelligence unit analyses reports of money laundering. "
+    "Suspicious transactions are reported. Banks check suspicious transactions daily."
+)
+
+
+def test_candidates_are_ranked_and_carry_evidence() -> None:
+    cands = extract([Document("a.txt", TEXT)], top=5)
+    assert cands == sorted(cands, key=lambda c: (-c.score, c.key))
+    best = {c.term: c for c in cands}
+    laundering = best["money laundering"]
+    assert laundering.frequency == 3
+    assert laundering.documents == 1
+    occ = laundering.occurrences[0]
+    assert TEXT[occ.start : occ.end] == "Money laundering"
+    assert occ.sentence == "Money laundering is a crime."
+    assert occ.line == 1
+    assert occ.doc == "a.txt"
+
+
+def test_top_and_min_score() -> None:
+    docs = [Document("a.txt", TEXT)]
+    every = extract(docs, top=1000)
+    assert len(extract(docs, top=2)) == 2
+    threshold = every[2].score
+    assert all(c.score >= threshold for c in extract(docs, min_score=threshold))
+
+
+def test_stop_list_removes_and_keep_list_forces() -> None:
+    docs = [Document("a.txt", TEXT)]
+    plain = {c.term for c in extract(docs, top=3)}
+    assert "money laundering" in plain
+    stopped = {c.term for c in extract(docs, top=3, stop=["Money Laundering"])}
+    assert "money laundering" not in stopped
+    kept = {c.term for c in extract(docs, top=1, keep=["crime"])}
+    assert "crime" in kept and len(kept) == 2
+    assert not any(c.term == "absent" for c in extract(docs, keep=["absent"]))
+
+
+def test_counted_across_documents() -> None:
+    docs = [Document("a.txt", TEXT), Document("b.txt", "Money laundering again.")]
+    (laundering,) = [c for c in extract(docs, top=50) if c.key == "money laundering"]
+    assert laundering.documents == 2
+    assert [o.doc for o in laundering.occurrences] == ["a.txt", "b.txt"]
+
+
+def test_empty_and_wordless_documents_give_no_terms() -> None:
+    assert extract([Document("a.txt", "")]) == []
+    assert extract([Document("a.txt", "  \n 12 34 ... \n")]) == []
+    assert extract([]) == []
+
+
+def test_non_english_is_refused() -> None:
+    with pytest.raises(LanguageError, match="does not support source language 'fr'"):
+        extract([Document("a.txt", "Le parquet populaire suprême.")], source_lang="fr")
+    assert extract([Document("a.txt", TEXT)], source_lang="en-GB")
+
+
+def test_output_is_deterministic() -> None:
+    docs = read([SEED])
+    first = extract(docs)
+    second = extract(docs)
+    assert [(c.term, c.score, c.variants) for c in first] == [
+        (c.term, c.score, c.variants) for c in second
+    ]
+
+
+def test_default_selection_on_the_seed_is_glossary_material() -> None:
+    cands = extract(read([SEED]))
+    terms = {c.term for c in cands}
+    # The size adapts to the text: a one-page press release gives a few dozen terms.
+    assert 25 <= len(cands) <= 60
+    for wanted in (
+        "Supreme People's Procuratorate",
+        "SPP",
+        "procuratorial organs",
+        "foreign-related prosecution",
+        "Ministry of Foreign Affairs",
+        "First Deputy Prosecutor General",
+        "national sovereignty",
+        "impartial justice",
+        "international law",
+    ):
+        assert wanted in terms, wanted
+    for unwanted in ("Tong", "English", "Aug", "event", "security", "organs"):
+        assert unwanted not in terms, unwanted
+    kinds = {c.term: c.kind for c in cands}
+    assert kinds["Ministry of Foreign Affairs"] is TermKind.NAME
+    assert kinds["SPP"] is TermKind.ABBREVIATION
+
+
+def test_selection_grows_with_the_input() -> None:
+    small = extract([Document("a.txt", TEXT)])
+    large = extract(read([SEED]))
+    assert len(small) < len(large)
