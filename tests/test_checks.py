@@ -206,12 +206,35 @@ def test_two_terms_without_a_common_rendering(project: Project) -> None:
     ]
 
 
-def test_abbreviations_and_terms_without_units_are_left_out(project: Project) -> None:
+def test_names_abbreviations_and_terms_without_units_are_left_out(project: Project) -> None:
     with project.transaction() as store:
         glossary(store, {"SPP": {"fr": "PPS"}, "SPP rules": {"fr": "règles"}})
         store.term("spp").kind = TermKind.ABBREVIATION
         glossary(store, {"procuratorial work": {}, "procuratorial organs": {"fr": "parquet"}})
-    assert list(checks.check_inconsistent(project.load_store(), ["fr"])) == []
+        # An official name is rendered as a whole, not word by word.
+        glossary(
+            store, {"Ministry of Foreign Affairs": {"es": "Ministerio de Relaciones Exteriores"}}
+        )
+        store.term("ministry-of-foreign-affairs").kind = TermKind.NAME
+        glossary(store, {"foreign affairs": {"es": "asuntos exteriores"}})
+    assert list(checks.check_inconsistent(project.load_store(), ["fr", "es"])) == []
+
+
+def test_a_reviewed_odd_rendering_is_only_a_note(project: Project) -> None:
+    with project.transaction() as store:
+        glossary(store, {"international law": {"fr": "droit international"}})
+        glossary(store, {"law enforcement": {"fr": "application du droit"}})
+        glossary(
+            store,
+            {"in accordance with the law": {"fr": "conformément à la loi"}},
+            status=UnitStatus.REVIEWED,
+        )
+    [finding] = checks.check_inconsistent(project.load_store(), ["fr"])
+    assert finding.level is Level.INFO
+    assert finding.message == (
+        "'law' is rendered 'droit' in international-law, law-enforcement but not in "
+        "'conformément à la loi' (reviewed)"
+    )
 
 
 def test_a_word_in_most_translations_is_no_evidence(project: Project) -> None:

@@ -321,8 +321,9 @@ def rendering_keys(text: str, lang: str) -> dict[str, str]:
 
     ``stem``/``prefix`` languages: four-letter slices of each content word's
     stem (shared slices survive inflection and German compounding);
-    ``exact`` (Vietnamese): syllables and pairs of adjacent syllables; ``chars`` (Japanese):
-    pairs of adjacent kanji, katakana or Latin characters.
+    ``exact`` (Vietnamese): syllables and pairs of adjacent syllables; ``chars``
+    (Japanese, Chinese): pairs of adjacent kanji, katakana or Latin characters
+    (a single shared kanji is as weak a sign as a shared letter).
 
     >>> sorted(rendering_keys("検察機関", "ja"))
     ['察機', '検察', '機関']
@@ -409,11 +410,11 @@ def check_inconsistent(store: Store, languages: Iterable[str]) -> Iterator[Findi
     usual rendering; terms without it are flagged (warning), or all of them
     when no two agree. Lenient on purpose: a shared key counts even when it
     comes from another shared word, so some inconsistencies are missed rather
-    than raising false alarms. Abbreviations are left out.
+    than raising false alarms. Names and abbreviations are left out: an
+    official name is rendered as a whole, not word by word. A reviewed unit is
+    a deliberate choice (``law`` as *droit* or *loi*): reported as a note only.
     """
-    terms = [
-        t for t in store.iter_terms([TermStatus.ACCEPTED]) if t.kind is not TermKind.ABBREVIATION
-    ]
+    terms = [t for t in store.iter_terms([TermStatus.ACCEPTED]) if t.kind is TermKind.TERM]
     elements = {t.id: english_elements(t.term) for t in terms}
     for lang in languages:
         yield from _inconsistent_in(store, lang, terms, elements)
@@ -423,10 +424,13 @@ def _inconsistent_in(
     store: Store, lang: str, terms: list[Term], elements: dict[str, dict[str, str]]
 ) -> Iterator[Finding]:
     texts: dict[str, str] = {}
+    reviewed: set[str] = set()
     for term in terms:
         unit = store.unit(term.id, lang)
         if unit is not None and _usable(unit):
             texts[term.id] = unit.text
+            if unit.status is UnitStatus.REVIEWED:
+                reviewed.add(term.id)
     keys = {tid: rendering_keys(text, lang) for tid, text in texts.items()}
     df: Counter[str] = Counter(k for ks in keys.values() for k in ks)
     generic = set()
@@ -460,17 +464,18 @@ def _inconsistent_in(
                 if tid in cover:
                     continue
                 yield Finding(
-                    Level.WARNING,
+                    Level.INFO if tid in reviewed else Level.WARNING,
                     "inconsistent",
                     tid,
                     lang,
                     f"'{word}' is rendered '{shown}' in {', '.join(cover)} "
-                    f"but not in '{texts[tid]}'",
+                    f"but not in '{texts[tid]}'" + (" (reviewed)" if tid in reviewed else ""),
                 )
         else:
             listing = "; ".join(f"{tid} = '{texts[tid]}'" for tid in ids)
+            settled = all(tid in reviewed for tid in ids)
             yield Finding(
-                Level.WARNING,
+                Level.INFO if settled else Level.WARNING,
                 "inconsistent",
                 "",
                 lang,
