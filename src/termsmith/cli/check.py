@@ -53,15 +53,24 @@ def check(
     report = checks.run(proj, checks=only or None)
     if fmt is OutputFormat.JSON:
         echo(json.dumps(report.to_obj(), ensure_ascii=False, indent=2))
-    elif is_terminal():
-        _check_rich(report)
     else:
-        _check_plain(report)
+        print_report(report)
     if strict and report.has_errors:
         raise TermsmithError(
             f"check failed: {report.summary()}",
             hint="fix the error-level findings above, or run without --strict",
         )
+
+
+def print_report(report: checks.Report) -> None:
+    """Print a check report: a rich table on a terminal, tab-separated lines when piped.
+
+    Other commands (``build``) use it to show the result of the checks.
+    """
+    if is_terminal():
+        _check_rich(report)
+    else:
+        _check_plain(report)
 
 
 def _where(finding: checks.Finding) -> str:
