@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
+from termsmith.extraction import lexicon
 from termsmith.extraction.candidates import Sentence, Token
 
+_NOT_IN_NAMES = (
+    lexicon.FUNCTION_WORDS - {"of", "and", "for", "on", "in", "to", "the", "against"}
+) | {"a", "an"}
 _SHORT = re.compile(r"^[A-Z][A-Za-z0-9&.-]{0,9}$")
 
 
@@ -82,8 +86,10 @@ def definitions(sentence: Sentence) -> list[tuple[Token, int, int]]:
         count = long_form(short.text, words)
         if count is None:
             continue
-        # A long form is words, not other abbreviations ("ECB by Regulation (EC)").
-        if any(is_acronym(t.text) for t in tokens[k - count : k]):
+        # A long form is words, not other abbreviations ("ECB by Regulation (EC)"),
+        # and a name, not a clause ("... agencies through the European Police College").
+        inside = tokens[k - count : k]
+        if any(is_acronym(t.text) or t.lower in _NOT_IN_NAMES for t in inside):
             continue
         found.append((short, k - count, k - 1))
     return found

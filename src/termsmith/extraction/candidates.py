@@ -279,22 +279,27 @@ def _names(tokens: list[Token]) -> Iterator[Span]:
     n = len(tokens)
     k = 0
     while k < n:
-        if not _name_word(tokens[k]):
+        if not name_word(tokens[k]):
             k += 1
             continue
         i = k
         j = k
+        after_of = False
         while j + 1 < n:
             nxt = tokens[j + 1]
-            if _name_word(nxt):
+            if name_word(nxt):
                 j += 1
             elif (
                 nxt.lower in NAME_LINKS
                 and not nxt.cap
                 and j + 2 < n
-                and _name_word(tokens[j + 2])
+                and name_word(tokens[j + 2])
                 and j + 2 - i < MAX_WORDS + 2
+                # "and" joins words inside a name ("University of Political Science
+                # and Law"), not two names ("Audit Committee and Ethics Committee").
+                and (nxt.lower != "and" or after_of)
             ):
+                after_of = after_of or nxt.lower in ("of", "for", "on")
                 j += 2
             else:
                 break
@@ -303,5 +308,5 @@ def _names(tokens: list[Token]) -> Iterator[Span]:
         k = j + 1
 
 
-def _name_word(token: Token) -> bool:
+def name_word(token: Token) -> bool:
     return token.cap and token.lower[0].isalpha() and token.lower not in lexicon.FUNCTION_WORDS

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from termsmith.errors import LanguageError
 from termsmith.extraction import abbreviations, lexicon, scoring, variants
-from termsmith.extraction.candidates import Sentence, sentences, spans, tokenize
+from termsmith.extraction.candidates import (
+    Sentence,
+    Token,
+    name_word,
+    sentences,
+    spans,
+    tokenize,
+)
 from termsmith.extraction.documents import Document
 from termsmith.model import TermKind
 
@@ -19,6 +26,7 @@ SIZE_FACTOR = 0.75
 SIZE_EXPONENT = 2 / 3
 MIN_SCORE = 0.5
 SOURCES_KEPT = 5
+COORDINATION_MIN = 5
 # Domain prior: a term holding a word of the law (lexicon.LEGAL_WORDS) weighs
 # this much more; termsmith is a legal terminology tool. ``legal=False`` turns it off.
 LEGAL_PRIOR = 2.0
@@ -62,6 +70,7 @@ class _Stats:
     frequency: int = 0
     capitalised: int = 0
     countable: int = 0
+    fragments: int = 0
     words: int = 0
     docs: dict[int, Occurrence] = field(default_factory=dict)
 
@@ -164,6 +173,8 @@ def _collect(
             entry.countable += 1
             if all(w.cap for w in content):
                 entry.capitalised += 1
+                if _inside_name(tokens, i, j):
+                    entry.fragments += 1
         if d not in entry.docs:
             line = sentence.line + text.count("\n", sentence.start, words[0].start)
             entry.docs[d] = Occurrence(
@@ -173,6 +184,13 @@ def _collect(
                 words[-1].end - (2 if words[-1].possessive else 0),
                 line,
             )
+
+
+def _inside_name(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether capitalised words ``i..j`` continue into a longer name ("EU Member" States)."""
+    after = j + 1 < len(tokens) and name_word(tokens[j + 1]) and not tokens[j].possessive
+    before = i > 0 and name_word(tokens[i - 1]) and (i > 1 or tokens[i - 1].text.isupper())
+    return after or before
 
 
 def _select(
@@ -248,6 +266,9 @@ def _kind(key: str, entry: _Stats, force: bool) -> TermKind | None:
     name_like = entry.capitalised > 0 and entry.capitalised >= share * entry.countable
     if len(words) == 1 and abbreviations.is_acronym(max(entry.forms, key=entry.forms.__getitem__)):
         return TermKind.ABBREVIATION
+    if not force and entry.fragments * 2 > entry.frequency:
+        # Mostly part of a longer name: "EU Member" (States), "European Anti-Fraud" (Office).
+        return None
     if name_like:
         return TermKind.NAME if force or not _personal(words) else None
     return TermKind.TERM if force or _plausible(words, entry.frequency) else None
@@ -315,4 +336,8 @@ def _plausible(words: list[str], frequency: int) -> bool:
     ):
         # An everyday word seen once is too little evidence for a term.
         return False
-    return frequency >= 2 or ("and" not in words and "of" not in words)
+    if "and" in words:
+        # Mostly two terms written together ("fraud and corruption"): one term
+        # only when the pair recurs.
+        return frequency >= COORDINATION_MIN
+    return frequency >= 2 or "of" not in words
