@@ -63,7 +63,7 @@ class Reference:
 
     term: Term
     renderings: tuple[str, ...]
-    status: str  # the unit's status, or "" when there is none
+    status: UnitStatus | None  # None when there is no unit
     conflict: bool = False
 
 
@@ -140,15 +140,15 @@ def references(store: Store, lang: str, *, include_drafts: bool = False) -> list
 
 def _reference(term: Term, unit: Unit | None, include_drafts: bool) -> Reference:
     if unit is None or unit.status is UnitStatus.REJECTED or not unit.text.strip():
-        return Reference(term, (), "")
+        return Reference(term, (), None)
     if unit.status is UnitStatus.DRAFT and not include_drafts:
-        return Reference(term, (), str(unit.status))
+        return Reference(term, (), unit.status)
     texts = [unit.text]
     for alt in unit.alternatives:
         if unit.conflict or alt.origin.startswith(_ACCEPTED_ALT_PREFIXES):
             texts.append(alt.text)
     unique = tuple(dict.fromkeys(t for t in texts if t.strip()))
-    return Reference(term, unique, str(unit.status), unit.conflict)
+    return Reference(term, unique, unit.status, unit.conflict)
 
 
 def source_pattern(term: Term) -> re.Pattern[str]:
@@ -417,7 +417,7 @@ def _judge(hit: _Hit, line: str, number: int, finder: _Finder, lang: str) -> Occ
         )
 
     if not ref.renderings:
-        why = "only a draft" if ref.status == str(UnitStatus.DRAFT) else "no glossary rendering"
+        why = "only a draft" if ref.status is UnitStatus.DRAFT else "no glossary rendering"
         return occurrence(
             Verdict.NO_RENDERING,
             Level.INFO,
@@ -427,7 +427,7 @@ def _judge(hit: _Hit, line: str, number: int, finder: _Finder, lang: str) -> Occ
     caveat = ""
     if ref.conflict:
         caveat = " (the glossary unit is in merge conflict)"
-    elif ref.status == str(UnitStatus.DRAFT):
+    elif ref.status is UnitStatus.DRAFT:
         caveat = " (checked against a draft rendering)"
     for rendering in ref.renderings:
         if located := finder.find(rendering, True, number):
