@@ -5,11 +5,13 @@ from __future__ import annotations
 from termsmith.extraction.candidates import role, sentences, spans, split_sentences, tokenize
 
 
-def phrases(text: str) -> set[str]:
+def phrases(text: str, names_only: bool = False) -> set[str]:
     """Every candidate span of ``text``, as written."""
     out = set()
     for sentence in sentences(text):
         for span in spans(sentence):
+            if names_only and not span.name:
+                continue
             tokens = sentence.tokens[span.i : span.j + 1]
             out.add(text[tokens[0].start : tokens[-1].end])
     return out
@@ -104,3 +106,16 @@ def test_general_modifiers_start_no_term() -> None:
     assert "Other countries" not in got
     assert "various forms" not in got
     assert "national security" in got
+
+
+def test_and_joins_words_inside_a_name_not_two_names() -> None:
+    got = phrases(
+        "Experts from China University of Political Science and Law met "
+        "the Audit Committee and Ethics Committee.",
+        names_only=True,
+    )
+    assert got == {
+        "China University of Political Science and Law",
+        "Audit Committee",
+        "Ethics Committee",
+    }

@@ -108,3 +108,19 @@ def test_selection_grows_with_the_input() -> None:
     small = extract([Document("a.txt", TEXT)])
     large = extract(read([SEED]))
     assert len(small) < len(large)
+
+
+def test_fragments_of_longer_names_are_dropped() -> None:
+    text = " ".join(
+        f"The EU Member States agreed on point {n}. Member States report." for n in range(5)
+    )
+    terms = {c.term for c in extract([Document("a.txt", text)], top=100)}
+    assert "Member States" in terms
+    assert "EU Member" not in terms
+
+
+def test_one_off_coordinations_are_no_terms() -> None:
+    text = "Fraud and corruption harm us. Fraud hurts. Corruption hurts. Fraud and corruption."
+    terms = {c.term for c in extract([Document("a.txt", text)], top=100)}
+    assert {"fraud", "corruption"} <= terms
+    assert "fraud and corruption" not in terms
