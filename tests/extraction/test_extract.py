@@ -97,7 +97,17 @@ def test_default_selection_on_the_seed_is_glossary_material() -> None:
         "international law",
     ):
         assert wanted in terms, wanted
-    for unwanted in ("Tong", "English", "Aug", "event", "security", "organs"):
+    for unwanted in (
+        "Tong",
+        "English",
+        "Aug",
+        "event",
+        "security",
+        "organs",
+        "graduation ceremony",
+        "thematic presentation",
+        "efficiency",
+    ):
         assert unwanted not in terms, unwanted
     kinds = {c.term: c.kind for c in cands}
     assert kinds["Ministry of Foreign Affairs"] is TermKind.NAME
@@ -124,3 +134,20 @@ def test_one_off_coordinations_are_no_terms() -> None:
     terms = {c.term for c in extract([Document("a.txt", text)], top=100)}
     assert {"fraud", "corruption"} <= terms
     assert "fraud and corruption" not in terms
+
+
+def test_event_words_rank_below_terms() -> None:
+    text = (
+        "The graduation ceremony and the judicial review were held. "
+        "The graduation ceremony ended; the judicial review went on."
+    )
+    ranked = [c.term for c in extract([Document("a.txt", text)], top=10, legal=False)]
+    assert ranked.index("judicial review") < ranked.index("graduation ceremony")
+
+
+def test_legal_prior_can_be_turned_off() -> None:
+    text = "Wind turbines and the court ruling. Wind turbines and the court ruling again."
+    on = {c.term: c.score for c in extract([Document("a.txt", text)], top=10)}
+    off = {c.term: c.score for c in extract([Document("a.txt", text)], top=10, legal=False)}
+    assert on["court ruling"] > off["court ruling"]
+    assert on["wind turbines"] == off["wind turbines"]

@@ -266,8 +266,12 @@ def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
 def _phrases(tokens: list[Token], a: int, b: int) -> Iterator[Span]:
     for j in range(a, b + 1):
         if tokens[j].role != "N":
-            # A rare adjective can be a term of its own ("procuratorial", "collusive").
-            if tokens[j].role == "A" and lexicon.zipf(tokens[j].lower) < RARE_ADJECTIVE:
+            # A rare adjective can be a term of its own ("procuratorial", "collusive"),
+            # and so can an adjective of the law ("judicial", "statutory").
+            if tokens[j].role == "A" and (
+                lexicon.zipf(tokens[j].lower) < RARE_ADJECTIVE
+                or tokens[j].lower in lexicon.LEGAL_WORDS
+            ):
                 yield Span(j, j)
             continue
         for i in range(j, max(a, j - MAX_WORDS + 1) - 1, -1):

@@ -27,6 +27,8 @@ SIZE_EXPONENT = 2 / 3
 MIN_SCORE = 0.5
 SOURCES_KEPT = 5
 COORDINATION_MIN = 5
+ADJECTIVE_WEIGHT = 0.6
+EVENT_WEIGHT = 0.3
 # Domain prior: a term holding a word of the law (lexicon.LEGAL_WORDS) weighs
 # this much more; termsmith is a legal terminology tool. ``legal=False`` turns it off.
 LEGAL_PRIOR = 2.0
@@ -71,6 +73,7 @@ class _Stats:
     capitalised: int = 0
     countable: int = 0
     fragments: int = 0
+    adjective: int = 0
     words: int = 0
     docs: dict[int, Occurrence] = field(default_factory=dict)
 
@@ -166,6 +169,8 @@ def _collect(
         if i == 0:
             entry.initial[form] += 1
         entry.frequency += 1
+        if i == j and words[0].role == "A":
+            entry.adjective += 1
         content = [w for w in words if w.lower not in scoring.LINKS]
         entry.words = len(content)
         # Headings and a lone capital starting a sentence say nothing about names.
@@ -293,6 +298,11 @@ def _candidate(
     score = scoring.combine(cvalue, spec, len(entry.docs), ndocs)
     if len(words) == 1 and kind is TermKind.TERM:
         score *= scoring.everyday_weight(words[0])
+        if entry.adjective * 2 > entry.frequency:
+            # An adjective alone is a weaker glossary entry than a noun.
+            score *= ADJECTIVE_WEIGHT
+    if kind is TermKind.TERM and words[variants.head_index(words)] in lexicon.EVENT_NOUNS:
+        score *= EVENT_WEIGHT
     if legal and any(w in lexicon.LEGAL_WORDS for w in words):
         score *= LEGAL_PRIOR
     # Institutions and titles are what a glossary of legal texts is for.

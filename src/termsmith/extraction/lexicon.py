@@ -81,7 +81,16 @@ GENERAL_NOUNS = words(
     "accordance relation light addition connection favour favor behalf line lieu spite "
     "virtue account consequence outcome importance thing things way ways whole "
     "majority minority percent share total item items topic topics subject subjects "
-    "content contents sense manner relevance"
+    "content contents sense manner relevance capability efficiency effectiveness "
+    "proficiency quality"
+)
+# Events and occasions: what a press release reports on, not what a glossary of
+# its domain is for ("graduation ceremony", "thematic presentation").
+EVENT_NOUNS = words(
+    "ceremony presentation event meeting conference session visit tour symposium seminar "
+    "workshop celebration reception banquet speech remark anniversary gala exhibition "
+    "briefing interview occasion gathering graduation festival parade inauguration "
+    "award photo"
 )
 FUNCTION_WORDS = DETERMINERS | PRONOUNS | AUXILIARIES | CONJUNCTIONS | PREPOSITIONS | ADVERBS
 
