@@ -100,3 +100,17 @@ def test_project_stop_and_keep_lists(project: Project) -> None:
     terms = {c.term for c in cands}
     assert "procuratorial organs" not in terms
     assert "graduation ceremony" in terms
+
+
+def test_a_term_with_the_same_key_is_the_same_term(project: Project) -> None:
+    seeded(project)
+    with project.transaction() as store:
+        curated = store.add_term("local procuratorate", status=TermStatus.ACCEPTED)
+    _, cands = extract_project(project, top=200)
+    assert "local procuratorates" in {c.term for c in cands}
+    with project.transaction() as store:
+        added = add_to_store(store, cands, project.root)
+    assert "local procuratorates" not in {t.term for t in added}
+    store = project.load_store()
+    assert store.term(curated.id).status is TermStatus.ACCEPTED
+    assert store.find("local procuratorates") == []

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from termsmith.extraction.documents import STDIN, Document, read
-from termsmith.extraction.extractor import Candidate, extract
+from termsmith.extraction.extractor import Candidate, extract, phrase_key
 from termsmith.model import Source, Term, TermKind, TermStatus
 from termsmith.project import Project
 from termsmith.store import Store
@@ -30,27 +30,49 @@ def source_name(doc: str, root: Path) -> str:
     return rel.replace(os.sep, "/")
 
 
-def existing(store: Store, candidate: Candidate) -> Term | None:
-    """The store's term for a candidate, whatever its status: same text or a variant's."""
+def existing(
+    store: Store, candidate: Candidate, by_key: dict[str, Term] | None = None
+) -> Term | None:
+    """The store's term for a candidate, whatever its status.
+
+    The same text or one of its variants as written, else a term with the same
+    key ("local procuratorate" for "local procuratorates"); ``by_key`` is
+    :func:`key_index`'s map.
+    """
     for form in (candidate.term, *candidate.variants):
         for text in dict.fromkeys((form, form.lower(), form[:1].upper() + form[1:])):
             found = store.find(text)
             if found:
                 return found[0]
-    return None
+    return (by_key or {}).get(candidate.key)
+
+
+def key_index(store: Store, candidates: Sequence[Candidate]) -> dict[str, Term]:
+    """Store terms by extraction key, for the terms that may match a candidate.
+
+    Only terms sharing a candidate's first letters are keyed, so a large store
+    costs little; the first term in id order wins.
+    """
+    prefixes = {c.key[:3] for c in candidates}
+    index: dict[str, Term] = {}
+    for term in store.iter_terms():
+        if term.term[:3].lower() in prefixes:
+            index.setdefault(phrase_key(term.term), term)
+    return index
 
 
 def add_to_store(store: Store, candidates: Sequence[Candidate], root: Path) -> list[Term]:
     """Record candidates as ``candidate`` terms with their provenance; returns the new terms.
 
     Terms already in the store, in any status (a rejected term stays
-    rejected), are left exactly as they are, so running it twice changes
+    rejected), by text, variant or key, are left exactly as they are, so running it twice changes
     nothing. An abbreviation is linked (``expands``) to its expansion's id.
     """
     ids: dict[str, str] = {}
     added: list[Term] = []
+    by_key = key_index(store, candidates)
     for cand in candidates:
-        found = existing(store, cand)
+        found = existing(store, cand, by_key)
         if found is not None:
             ids[cand.term] = found.id
             continue
