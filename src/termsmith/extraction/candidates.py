@@ -37,6 +37,7 @@ RARE_ADJECTIVE = 3.5
 LINKS = frozenset({"of", "and", "against"})
 NAME_LINKS = frozenset({"of", "for", "and", "on", "de", "du"})
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
+_DIGIT = re.compile(r"\d")
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|t)$|n['’]t$")
 # After these a word that can be a noun or a verb is a verb ("should focus").
 VERB_CONTEXT = words(
@@ -60,6 +61,7 @@ class Token:
     role: str
     cap: bool
     possessive: bool = False
+    norm: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,11 +170,20 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             lower = lower[:-2]
         cap = surface[0].isupper()
         kind = role(lower)
-        if any(c.isdigit() for c in lower) and sum(c.isupper() for c in surface) < 2:
+        if kind != "X" and _DIGIT.search(lower) and sum(c.isupper() for c in surface) < 2:
             kind = "X"
         tokens.append(Token(surface, match.start(), match.end(), lower, kind, cap, possessive))
     _verbs_in_context(tokens)
+    for token in tokens:
+        token.norm = _norm(token.lower, token.role)
     return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _norm(lower: str, kind: str) -> str:
+    """A token's part of a grouping key: nouns singular, hyphens as spaces."""
+    word = lexicon.noun_lemma(lower) if kind == "N" else lower
+    return word.replace("-", " ").replace("’", "'")
 
 
 _OBJECT_START = words("a an the this these those its their his her our my your")

@@ -154,39 +154,49 @@ def _collect(
         long_tokens = tokens[first : last + 1]
         expansions.setdefault(short.lower, Counter())[variants.key(long_tokens)] += 1
     text = doc.text
-    for i, j in seen:
-        words = tokens[i : j + 1]
-        if len(words) == 1 and len(words[0].lower) < 2:
-            continue
-        key = variants.key(words)
-        if not key:
-            continue
+    heading = sentence.heading
+    links = scoring.LINKS
+    # Sorted: which of two same-key spans of a sentence is cited must not vary.
+    for i, j in sorted(seen):
+        start_token = tokens[i]
+        if i == j:
+            if len(start_token.lower) < 2:
+                continue
+            key = start_token.norm
+            form = start_token.text[:-2] if start_token.possessive else start_token.text
+            content_words = 1
+            all_caps = start_token.cap
+        else:
+            words = tokens[i : j + 1]
+            key = " ".join(t.norm for t in words)
+            form = variants.surface(text, words)
+            content = [w for w in words if w.lower not in links]
+            content_words = len(content)
+            all_caps = all(w.cap for w in content)
         entry = stats.get(key)
         if entry is None:
-            entry = stats[key] = _Stats()
-        form = variants.surface(text, words)
+            entry = stats[key] = _Stats(words=content_words)
         entry.forms[form] += 1
         if i == 0:
             entry.initial[form] += 1
         entry.frequency += 1
-        if i == j and words[0].role == "A":
+        if i == j and start_token.role == "A":
             entry.adjective += 1
-        content = [w for w in words if w.lower not in scoring.LINKS]
-        entry.words = len(content)
         # Headings and a lone capital starting a sentence say nothing about names.
-        if not sentence.heading and not (i == 0 and len(content) == 1):
+        if not heading and not (i == 0 and content_words == 1):
             entry.countable += 1
-            if all(w.cap for w in content):
+            if all_caps:
                 entry.capitalised += 1
                 if _inside_name(tokens, i, j):
                     entry.fragments += 1
         if d not in entry.docs:
-            line = sentence.line + text.count("\n", sentence.start, words[0].start)
+            end_token = tokens[j]
+            line = sentence.line + text.count("\n", sentence.start, start_token.start)
             entry.docs[d] = Occurrence(
                 doc.name,
                 " ".join(text[sentence.start : sentence.end].split()),
-                words[0].start,
-                words[-1].end - (2 if words[-1].possessive else 0),
+                start_token.start,
+                end_token.end - (2 if end_token.possessive else 0),
                 line,
             )
 
@@ -224,43 +234,38 @@ def _select(
     cvalues = scoring.c_values(
         {k: stats[k].frequency for k in kinds}, {k: stats[k].words for k in kinds}
     )
-    made = {
-        key: _candidate(key, stats[key], kind, counts, total, cvalues[key], ndocs, legal)
+    scores = {
+        key: _score(key, stats[key], kind, counts, total, cvalues[key], ndocs, legal)
         for key, kind in kinds.items()
     }
+    expands: dict[str, str] = {}
     for short, longs in expansions.items():
-        cand = made.get(short)
         target = longs.most_common(1)[0][0]
-        if cand is None or target not in made or target == short:
+        if short not in kinds or target not in kinds or target == short:
             continue
-        cand.kind = TermKind.ABBREVIATION
-        cand.expands = target
+        kinds[short] = TermKind.ABBREVIATION
+        expands[short] = target
         # An abbreviation and its expansion share their standing.
-        best = max(cand.score, made[target].score)
-        cand.score = made[target].score = best
-    ranked = sorted(made.values(), key=lambda c: (-c.score, c.key))
+        scores[short] = scores[target] = max(scores[short], scores[target])
+    ranked = sorted(kinds, key=lambda k: (-scores[k], k))
     if top is None and min_score is None:
         limit = max(1, math.ceil(SIZE_FACTOR * total**SIZE_EXPONENT))
-        chosen = [c for c in ranked if c.score >= MIN_SCORE][:limit]
+        chosen = [k for k in ranked if scores[k] >= MIN_SCORE][:limit]
     else:
-        chosen = [c for c in ranked if min_score is None or c.score >= min_score]
+        chosen = [k for k in ranked if min_score is None or scores[k] >= min_score]
         if top is not None:
             chosen = chosen[:top]
-    chosen_keys = {c.key for c in chosen}
-    extra = [made[k] for k in sorted(keep_keys) if k in made and k not in chosen_keys]
-    chosen.extend(extra)
-    chosen_keys.update(c.key for c in extra)
+    chosen.extend(k for k in sorted(keep_keys) if k in kinds and k not in chosen)
     # An abbreviation comes with its expansion.
-    for cand in list(chosen):
-        if cand.expands and cand.expands not in chosen_keys:
-            chosen.append(made[cand.expands])
-            chosen_keys.add(cand.expands)
-    chosen.sort(key=lambda c: (-c.score, c.key))
-    by_key = {c.key: c for c in made.values()}
-    for cand in chosen:
-        if cand.expands:
-            cand.expands = by_key[cand.expands].term
-    return chosen
+    chosen.extend(
+        dict.fromkeys(expands[k] for k in chosen if k in expands and expands[k] not in chosen)
+    )
+    chosen.sort(key=lambda k: (-scores[k], k))
+    made = {k: _candidate(k, stats[k], kinds[k], scores[k]) for k in chosen}
+    for key, target in expands.items():
+        if key in made:
+            made[key].expands = made[target].term
+    return list(made.values())
 
 
 def _kind(key: str, entry: _Stats, force: bool) -> TermKind | None:
@@ -279,7 +284,7 @@ def _kind(key: str, entry: _Stats, force: bool) -> TermKind | None:
     return TermKind.TERM if force or _plausible(words, entry.frequency) else None
 
 
-def _candidate(
+def _score(
     key: str,
     entry: _Stats,
     kind: TermKind,
@@ -288,12 +293,8 @@ def _candidate(
     cvalue: float,
     ndocs: int,
     legal: bool,
-) -> Candidate:
+) -> float:
     words = key.split()
-    term = variants.display(entry.forms, entry.initial, key)
-    if term[:1].isupper() and any(f[:1].islower() for f in entry.forms) and len(words) == 1:
-        # Written in lower case somewhere: a common noun, whatever the headings say.
-        term = term[:1].lower() + term[1:]
     spec = scoring.specificity(key, counts, total)
     score = scoring.combine(cvalue, spec, len(entry.docs), ndocs)
     if len(words) == 1 and kind is TermKind.TERM:
@@ -313,6 +314,15 @@ def _candidate(
     ):
         # A name's length is no sign against it, unlike a phrase's.
         score *= 1.5 / scoring.length_weight(entry.words)
+    return round(score, 4)
+
+
+def _candidate(key: str, entry: _Stats, kind: TermKind, score: float) -> Candidate:
+    words = key.split()
+    term = variants.display(entry.forms, entry.initial, key)
+    if term[:1].isupper() and any(f[:1].islower() for f in entry.forms) and len(words) == 1:
+        # Written in lower case somewhere: a common noun, whatever the headings say.
+        term = term[:1].lower() + term[1:]
     variant_forms = sorted(
         {(f[:1].lower() + f[1:]) if entry.initial[f] == entry.forms[f] else f for f in entry.forms}
         - {term}
@@ -322,7 +332,7 @@ def _candidate(
         term=term,
         key=key,
         kind=kind,
-        score=round(score, 4),
+        score=score,
         frequency=entry.frequency,
         documents=len(entry.docs),
         variants=variant_forms,

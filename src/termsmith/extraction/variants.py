@@ -37,8 +37,7 @@ def key(tokens: Sequence[Token]) -> str:
     # Every noun is singular in the key, not only the head, so that a phrase and
     # the same words inside a longer one ("Foreign Affairs", "Ministry of Foreign
     # Affairs") have the same key for C-value's nesting.
-    words = [lexicon.noun_lemma(t.lower) if t.role == "N" else t.lower for t in tokens]
-    return " ".join(words).replace("-", " ").replace("’", "'")
+    return " ".join(t.norm for t in tokens)
 
 
 def surface(text: str, tokens: Sequence[Token]) -> str:
