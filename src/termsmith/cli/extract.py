@@ -23,6 +23,7 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
+SENTENCE_CHARS = 80
 TSV_HEADER = ("term", "score", "frequency", "documents", "kind", "variants", "expands", "sentence")
 
 
@@ -114,18 +115,26 @@ def _print(candidates: list[Candidate], fmt: OutputFormat) -> None:
     elif is_terminal():
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
-        table = Table("term", "score", "freq", "docs", "kind", "variants", "first sentence")
+        table = Table()
+        table.add_column("term", min_width=12)
+        for name in ("score", "freq", "docs"):
+            table.add_column(name, justify="right", no_wrap=True)
+        table.add_column("kind", min_width=4)
+        table.add_column("variants", max_width=30)
+        table.add_column("first sentence", max_width=60)
         for c in candidates:
             kind = f"{c.kind} of {c.expands}" if c.expands else str(c.kind)
+            # Text, not markup: a term may hold "[...]".
             table.add_row(
-                c.term,
+                Text(c.term),
                 f"{c.score:.2f}",
                 str(c.frequency),
                 str(c.documents),
-                kind,
-                ", ".join(c.variants),
-                c.sentence,
+                Text(kind),
+                Text(", ".join(c.variants)),
+                Text(_shorten(c.sentence, SENTENCE_CHARS)),
             )
         Console().print(table)
     else:
@@ -134,6 +143,17 @@ def _print(candidates: list[Candidate], fmt: OutputFormat) -> None:
         for c in candidates:
             kind = f"{c.kind} of {c.expands}" if c.expands else str(c.kind)
             echo(f"{c.term:<{width}}  {c.score:>7.2f}  {c.frequency:>5}  {c.documents:>4}  {kind}")
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…".
+
+    >>> _shorten("one two three", 9)
+    'one two…'
+    """
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _cell(text: str) -> str:
