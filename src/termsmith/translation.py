@@ -61,13 +61,21 @@ class LanguageReport:
     skipped: str = ""
     hint: str = ""
     error: str = ""
+    #: in a dry run: units the model would be asked to draft
+    planned: int = 0
 
     def line(self) -> str:
         """One human-readable line."""
         if self.error:
             return f"{self.lang}: error: {self.error}"
         parts = []
-        if not self.pending:
+        if self.planned:
+            parts.append(
+                f"would draft {self.planned}" + (f" with {self.model}" if self.model else "")
+            )
+            if self.reused:
+                parts.append(f"{self.reused} of them from memory")
+        elif not self.pending:
             parts.append("nothing to translate")
         else:
             parts.append(f"{self.translated} drafted")
@@ -260,12 +268,14 @@ def translate(
     num_hypotheses: int = NUM_HYPOTHESES,
     progress: Progress | None = None,
     open_engine: Callable[[Choice], Engine] | None = None,
+    dry_run: bool = False,
 ) -> TranslationReport:
     """Draft the missing units of accepted and candidate terms; see the module docstring.
 
     The store is read, the models run without holding the lock, and the results
     are written in one transaction that re-checks every unit, so a person's edit
-    made meanwhile is never overwritten.
+    made meanwhile is never overwritten. ``dry_run`` only plans: which units each
+    language's model would draft; no model runs and nothing is written.
     """
     from termsmith import engines as engines_mod
 
@@ -322,6 +332,15 @@ def translate(
             "no translation model for " + ", ".join(r.lang for r in report.skipped),
             hint="; ".join(f"{r.lang}: {r.hint}" for r in report.skipped),
         )
+
+    if dry_run:
+        for rep in report.languages:
+            rep.planned = len(plans[rep.lang])
+        for rep, left, choice in work:
+            assert choice.model is not None
+            rep.planned += len(left)
+            rep.model = choice.model.origin
+        return report
 
     for rep, left, choice in work:
         lang = rep.lang

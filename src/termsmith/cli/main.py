@@ -15,6 +15,7 @@ from termsmith.cli import po as po_cli
 from termsmith.cli import versioning as versioning_cli
 from termsmith.cli import check as check_cli
 from termsmith.cli import extract as extract_cli
+from termsmith.cli import build as build_cli
 from termsmith.cli.common import ErrorHandlingGroup, state
 
 app = typer.Typer(
@@ -63,6 +64,7 @@ translate_cli.register(app)
 versioning_cli.register(app)
 check_cli.register(app)
 extract_cli.register(app)
+build_cli.register(app)
 
 
 def main() -> None:
