@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Container
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 MAX_LENGTH = 60
@@ -26,7 +27,7 @@ def slugify(term: str) -> str:
     return slug
 
 
-def unique_id(term: str, taken: set[str] | dict[str, object]) -> str:
+def unique_id(term: str, taken: Container[str]) -> str:
     """``slugify(term)``, suffixed ``-2``, ``-3``… when taken (ids are never reused)."""
     base = slugify(term)
     if base not in taken:

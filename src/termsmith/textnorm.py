@@ -37,7 +37,8 @@ def fold(text: str) -> str:
     base = ""
     for char in decomposed:
         if unicodedata.combining(char):
-            if _is_latin(base) or (base == "е" and char == "\u0308"):
+            # A mark with no letter before it (text starting with one) is kept.
+            if (base and _is_latin(base)) or (base == "е" and char == "\u0308"):
                 continue
         else:
             base = char

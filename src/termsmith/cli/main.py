@@ -16,6 +16,7 @@ from termsmith.cli import versioning as versioning_cli
 from termsmith.cli import check as check_cli
 from termsmith.cli import extract as extract_cli
 from termsmith.cli import build as build_cli
+from termsmith.cli import lookup as lookup_cli
 from termsmith.cli.common import ErrorHandlingGroup, state
 
 app = typer.Typer(
@@ -65,6 +66,7 @@ versioning_cli.register(app)
 check_cli.register(app)
 extract_cli.register(app)
 build_cli.register(app)
+lookup_cli.register(app)
 
 
 def main() -> None:
