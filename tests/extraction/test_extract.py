@@ -151,3 +151,28 @@ def test_legal_prior_can_be_turned_off() -> None:
     off = {c.term: c.score for c in extract([Document("a.txt", text)], top=10, legal=False)}
     assert on["court ruling"] > off["court ruling"]
     assert on["wind turbines"] == off["wind turbines"]
+
+
+def test_pathological_words_are_no_terms_and_stay_fast() -> None:
+    text = "a-" * 3000 + "b and " + "x" * 500 + " money laundering. Money laundering."
+    terms = {c.term for c in extract([Document("a.txt", text)], top=10)}
+    assert "money laundering" in terms
+    assert all(len(t) < 100 for t in terms)
+
+
+def test_context_of_a_sentence_without_end_is_a_window() -> None:
+    text = " ".join(["filler"] * 2000) + " money laundering " + " ".join(["filler"] * 2000)
+    (laundering,) = [
+        c for c in extract([Document("a.txt", text)], top=100) if c.term == "money laundering"
+    ]
+    sentence = laundering.sentence
+    assert "money laundering" in sentence
+    assert sentence.startswith("…") and sentence.endswith("…")
+    assert len(sentence) < 500
+
+
+def test_abbreviations_keep_their_capitals() -> None:
+    text = "Export to TBX. The TBX file and the tbx extension. TBX again."
+    (tbx,) = [c for c in extract([Document("a.txt", text)], top=10) if c.key == "tbx"]
+    assert tbx.term == "TBX"
+    assert tbx.kind is TermKind.ABBREVIATION

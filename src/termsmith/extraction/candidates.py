@@ -20,6 +20,8 @@ from termsmith.extraction import lexicon
 from termsmith.extraction.lexicon import words
 
 MAX_WORDS = 6
+MAX_WORD_CHARS = 40
+MAX_HYPHENS = 4
 
 # Web and mail addresses (one token, never a term), then words, with inner
 # hyphens, apostrophes and dots ("opening-up", "People's", "U.S."), then marks.
@@ -121,6 +123,9 @@ def role(lower: str) -> str:
     ['N', 'A', 'V', 'G', 'X', 'X']
     """
     if lower in lexicon.FUNCTION_WORDS or not any(c.isalpha() for c in lower):
+        return "X"
+    if len(lower) > MAX_WORD_CHARS or lower.count("-") >= MAX_HYPHENS:
+        # "a-a-a-…", base64, identifiers: not words of a term.
         return "X"
     if _CONTRACTION.search(lower) or "." in lower or "/" in lower or "@" in lower:
         return "X"

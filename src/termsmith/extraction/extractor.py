@@ -27,6 +27,7 @@ SIZE_EXPONENT = 2 / 3
 MIN_SCORE = 0.5
 SOURCES_KEPT = 5
 COORDINATION_MIN = 5
+CONTEXT_CHARS = 400
 ADJECTIVE_WEIGHT = 0.6
 EVENT_WEIGHT = 0.3
 # Domain prior: a term holding a word of the law (lexicon.LEGAL_WORDS) weighs
@@ -194,11 +195,24 @@ def _collect(
             line = sentence.line + text.count("\n", sentence.start, start_token.start)
             entry.docs[d] = Occurrence(
                 doc.name,
-                " ".join(text[sentence.start : sentence.end].split()),
+                _context(text, sentence, start_token.start, end_token.end),
                 start_token.start,
                 end_token.end - (2 if end_token.possessive else 0),
                 line,
             )
+
+
+def _context(text: str, sentence: Sentence, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]``, on one line; a window of a very long one."""
+    a, b = sentence.start, sentence.end
+    if b - a > CONTEXT_CHARS:
+        # A "sentence" of a whole unpunctuated file: keep words around the term.
+        half = CONTEXT_CHARS // 2
+        a, b = max(a, start - half), min(b, end + half)
+        head = "…" if a > sentence.start else ""
+        tail = "…" if b < sentence.end else ""
+        return head + " ".join(text[a:b].split()) + tail
+    return " ".join(text[a:b].split())
 
 
 def _inside_name(tokens: list[Token], i: int, j: int) -> bool:
@@ -320,7 +334,13 @@ def _score(
 def _candidate(key: str, entry: _Stats, kind: TermKind, score: float) -> Candidate:
     words = key.split()
     term = variants.display(entry.forms, entry.initial, key)
-    if term[:1].isupper() and any(f[:1].islower() for f in entry.forms) and len(words) == 1:
+    if (
+        kind is TermKind.TERM
+        and len(words) == 1
+        and term[:1].isupper()
+        and term[1:].islower()
+        and any(f[:1].islower() for f in entry.forms)
+    ):
         # Written in lower case somewhere: a common noun, whatever the headings say.
         term = term[:1].lower() + term[1:]
     variant_forms = sorted(

@@ -21,6 +21,8 @@ from termsmith.extraction import lexicon
 # wordfreq reports 0 for words it has never seen; treat them as very rare words.
 UNSEEN_ZIPF = 1.0
 LINKS = frozenset({"of", "and", "against"})
+# A key has at most this many words (6 tokens of at most 4 hyphenated parts).
+MAX_KEY_WORDS = 24
 
 
 def content_words(key: str) -> list[str]:
@@ -68,7 +70,8 @@ def c_values(freq: Mapping[str, int], sizes: Mapping[str, int]) -> dict[str, flo
         if n < 2:
             continue
         seen = set()
-        for size in range(1, n):
+        # Sub-phrases longer than any candidate cannot be candidates.
+        for size in range(1, min(n, MAX_KEY_WORDS + 1)):
             for a in range(n - size + 1):
                 sub = " ".join(words[a : a + size])
                 if sub in freq and sub not in seen:
