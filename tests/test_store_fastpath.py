@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from tests.strategies import texts
 
 from termsmith.errors import CorruptStoreError
-from termsmith.model import Term, TermStatus
+from termsmith.model import Term, TermStatus, Unit
 from termsmith.store import (
     Store,
     dumps_line,
@@ -112,3 +113,69 @@ def test_find_follows_additions_removals_and_direct_inserts(tmp_path: Path) -> N
     assert [t.id for t in store.find("court")] == ["court-2", "x"]
     assert store.add_term("tribunal").id == "tribunal"
     assert store.add_term("court", homograph=True).id == "court-3"  # "court" stays retired
+
+
+def test_unit_fields_keep_the_order_the_bulk_loader_relies_on() -> None:
+    # _bulk_units builds Unit positionally: a field inserted before these would misplace values.
+    names = [f.name for f in fields(Unit)]
+    assert names[:10] == [
+        "term_id",
+        "lang",
+        "text",
+        "status",
+        "origin",
+        "rev",
+        "changed",
+        "note",
+        "alternatives",
+        "conflict",
+    ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(texts, st.sampled_from(["", "draft", "reviewed"])), max_size=5))
+def test_bulk_and_record_by_record_loads_agree(rows: list[tuple[str, str]]) -> None:
+    lines = [
+        dumps_line(
+            {
+                "id": f"t{i}",
+                "text": text,
+                "status": status,
+                "origin": "curated",
+                "rev": i + 1,
+                "changed": "2026-01-01",
+            }
+        )
+        for i, (text, status) in enumerate(rows)
+    ]
+    terms = "".join(dumps_line({"id": f"t{i}", "term": f"t{i}"}) + "\n" for i in range(len(rows)))
+    units = "".join(line + "\n" for line in lines)
+    bulk = Store.from_files(Path("g"), {"terms.jsonl": terms, "units/fr.jsonl": units})
+    expected = {f"t{i}": unit_from_obj(json.loads(line), "fr") for i, line in enumerate(lines)}
+    assert bulk.units.get("fr", {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("units", "message"),
+    [
+        (
+            '{"id": "a", "text": "x", "status": "draft", "origin": "curated", "rev": 1, '
+            '"changed": ""}\n' * 2,
+            "fr.jsonl:2: second unit for term 'a'",
+        ),
+        (
+            '{"id": "b", "text": "x", "status": "draft", "origin": "curated", "rev": 1, '
+            '"changed": ""}\n',
+            "fr.jsonl:1: unit for unknown term 'b'",
+        ),
+        (
+            '{"id": "a", "text": "x", "status": "draft", "origin": "curated", "rev": "1", '
+            '"changed": ""}\n',
+            "fr.jsonl:1: field 'rev' must be an integer",
+        ),
+    ],
+)
+def test_bulk_load_falls_back_to_name_the_line(units: str, message: str) -> None:
+    files = {"terms.jsonl": '{"id": "a", "term": "a"}\n', "units/fr.jsonl": units}
+    with pytest.raises(CorruptStoreError, match=message):
+        Store.from_files(Path("g"), files)

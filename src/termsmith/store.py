@@ -16,10 +16,12 @@ import difflib
 import gc
 import json
 import json.encoder
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -252,6 +254,57 @@ def _plain_unit(obj: dict[str, Any], lang: str) -> Unit | None:
     )
 
 
+_UNIT_FIELDS = operator.itemgetter("id", "text", "status", "origin", "rev", "changed")
+_UNIT_STATUS_OR_DRAFT = {**_UNIT_STATUS, "": UnitStatus.DRAFT}
+
+
+def _bulk_units(
+    numbered: list[tuple[int, Any]], lang: str, terms: dict[str, Term], table: dict[str, Unit]
+) -> bool:
+    """Fill ``table`` with a file of plain unit records, checked column by column.
+
+    The usual file (every record with exactly the six fields save() writes for a plain
+    unit) is checked and built with C-level loops, about twice as fast as record by
+    record. Returns False, leaving ``table`` untouched, when any record is unusual or
+    wrong: the record-by-record path then builds it or names the bad line.
+    """
+    objs = [obj for _, obj in numbered]
+    if not objs:
+        return True
+    if set(map(type, objs)) != {dict} or set(map(len, objs)) != {6}:
+        return False
+    try:
+        rows = list(map(_UNIT_FIELDS, objs))
+    except KeyError:
+        return False
+    ids, texts, statuses, origins, revs, changed = zip(*rows, strict=True)
+    if not (
+        set(map(type, ids + texts + statuses + origins + changed)) == {str}
+        and set(map(type, revs)) == {int}
+        and set(statuses) <= _UNIT_STATUS_OR_DRAFT.keys()
+        and all(not o or _valid_origin(o) for o in set(origins))
+        and len(set(ids)) == len(ids)
+        and terms.keys() >= set(ids)
+    ):
+        return False
+    count = len(ids)
+    units = map(
+        Unit,
+        ids,
+        repeat(lang, count),
+        texts,
+        map(_UNIT_STATUS_OR_DRAFT.__getitem__, statuses),
+        origins,
+        revs,
+        changed,
+        repeat("", count),
+        ([] for _ in range(count)),
+        repeat(False, count),
+    )
+    table.update(zip(ids, units, strict=True))
+    return True
+
+
 def term_from_obj(obj: Any) -> Term:
     """Build a :class:`Term`; ``ValueError`` says what is wrong."""
     if type(obj) is dict and obj.keys() <= _PLAIN_TERM:
@@ -476,7 +529,10 @@ class Store:
     def _load_units(self, text: str, unit_path: Path) -> None:
         lang = unit_path.stem
         table = self.units.setdefault(lang, {})
-        for n, obj in parse_lines(text, unit_path):
+        numbered = parse_lines(text, unit_path)
+        if not table and _bulk_units(numbered, lang, self.terms, table):
+            return
+        for n, obj in numbered:
             try:
                 unit = unit_from_obj(obj, lang)
             except ValueError as exc:
