@@ -119,3 +119,10 @@ def test_and_joins_words_inside_a_name_not_two_names() -> None:
         "Audit Committee",
         "Ethics Committee",
     }
+
+
+def test_third_person_verbs_after_their_subject() -> None:
+    assert "rider needs" not in phrases("The rider needs to sit.")
+    assert "horse remains" not in phrases("The horse remains the same.")
+    # Not before an object: "needs" is a noun here.
+    assert "rider needs" in phrases("The rider needs matter.")

@@ -176,3 +176,16 @@ def test_abbreviations_keep_their_capitals() -> None:
     (tbx,) = [c for c in extract([Document("a.txt", text)], top=10) if c.key == "tbx"]
     assert tbx.term == "TBX"
     assert tbx.kind is TermKind.ABBREVIATION
+
+
+def test_reversible_coordinations_and_symbols_are_no_terms() -> None:
+    text = (
+        "The horse and rider work. " * 3
+        + "The rider and horse rest. " * 3
+        + "Search and seizure is lawful. " * 5
+        + "Set rw and dq to zero; rw and dq vary. "
+    )
+    terms = {c.term for c in extract([Document("a.txt", text)], top=100, legal=False)}
+    assert "search and seizure" in terms
+    assert "horse and rider" not in terms and "rider and horse" not in terms
+    assert not {"rw", "dq"} & terms

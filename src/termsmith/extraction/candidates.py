@@ -193,6 +193,7 @@ def _norm(lower: str, kind: str) -> str:
 
 _OBJECT_START = words("a an the this these those its their his her our my your")
 _PARTICLES = words("down up out off")
+_AFTER_VERB = _OBJECT_START | words("to him them it us me")
 _NOUN_CONTEXT = lexicon.DETERMINERS | lexicon.PREPOSITIONS | frozenset({""})
 
 
@@ -215,8 +216,17 @@ def _verbs_in_context(tokens: list[Token]) -> None:
             or (k == 0 and after in _OBJECT_START)
             or (after in _OBJECT_START and before not in _NOUN_CONTEXT)
             or after in _PARTICLES
+            or _third_person(tokens, k, after)
         ):
             token.role = "X"
+
+
+def _third_person(tokens: list[Token], k: int, after: str) -> bool:
+    """ "the rider needs to", "the horse remains the": an -s verb after its subject."""
+    if not k or not tokens[k].lower.endswith("s") or after not in _AFTER_VERB:
+        return False
+    subject = tokens[k - 1]
+    return subject.role == "N" and not subject.possessive and not subject.lower.endswith("s")
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -240,7 +240,7 @@ def _select(
     for key, entry in stats.items():
         if key in stop_keys:
             continue
-        kind = _kind(key, entry, force=key in keep_keys)
+        kind = _kind(key, entry, key in keep_keys, stats)
         if kind is not None:
             kinds[key] = kind
     # Nesting counts among admitted candidates only: a one-off coordination
@@ -282,7 +282,7 @@ def _select(
     return list(made.values())
 
 
-def _kind(key: str, entry: _Stats, force: bool) -> TermKind | None:
+def _kind(key: str, entry: _Stats, force: bool, stats: dict[str, _Stats]) -> TermKind | None:
     """What sort of term a candidate is, or None when it is not one."""
     words = key.split()
     # A single word is a name when it is (almost) never written in lower case.
@@ -295,7 +295,7 @@ def _kind(key: str, entry: _Stats, force: bool) -> TermKind | None:
         return None
     if name_like:
         return TermKind.NAME if force or not _personal(words) else None
-    return TermKind.TERM if force or _plausible(words, entry.frequency) else None
+    return TermKind.TERM if force or _plausible(key, entry, stats) else None
 
 
 def _score(
@@ -369,15 +369,25 @@ def _personal(words: list[str]) -> bool:
     return not lexicon.classes(words[-1])
 
 
-def _plausible(words: list[str], frequency: int) -> bool:
-    """General nouns alone are no terms; coordinations must recur to count."""
-    if len(words) == 1 and (
-        words[0] in lexicon.GENERAL_NOUNS or (frequency < 2 and lexicon.zipf(words[0]) >= 3.5)
-    ):
+def _plausible(key: str, entry: _Stats, stats: dict[str, _Stats]) -> bool:
+    """Whether a phrase can be a term at all, before scoring."""
+    words = key.split()
+    frequency = entry.frequency
+    if len(words) == 1:
+        word = words[0]
+        if word in lexicon.GENERAL_NOUNS:
+            return False
         # An everyday word seen once is too little evidence for a term.
-        return False
+        if frequency < 2 and lexicon.zipf(word) >= 3.5:
+            return False
+        # Short lower-case words no dictionary knows are symbols and unit
+        # fragments ("rw", "dq", "ies"), not terms.
+        written_lower = all(f.islower() for f in entry.forms)
+        return not (len(word) <= 3 and written_lower and not lexicon.classes(word))
     if "and" in words:
         # Mostly two terms written together ("fraud and corruption"): one term
-        # only when the pair recurs.
-        return frequency >= COORDINATION_MIN
+        # only when the pair recurs, always in the same order ("horse and rider"
+        # next to "rider and horse" is a free coordination).
+        left, _, right = key.partition(" and ")
+        return frequency >= COORDINATION_MIN and f"{right} and {left}" not in stats
     return frequency >= 2 or "of" not in words
