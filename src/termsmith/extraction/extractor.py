@@ -101,7 +101,7 @@ def phrase_key(text: str) -> str:
     'procuratorial organ'
     """
     tokens = [t for t in tokenize(text, 0, len(text)) if t.lower[:1].isalnum()]
-    # "the SPP" in a stop list means "SPP": function words at the edges go.
+    # "the SPP" in a stop list means "SPP": leading determiners go.
     while len(tokens) > 1 and tokens[0].lower in lexicon.DETERMINERS:
         tokens.pop(0)
     return variants.key(tokens) if tokens else ""
