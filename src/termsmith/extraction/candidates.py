@@ -3,7 +3,8 @@
 No tagger model: each word gets a coarse role from closed-class lists and the
 open classes lemminflect's lexicon allows it (see :func:`role`). Noun phrases
 are runs of modifiers ending in a noun, up to :data:`MAX_WORDS` words,
-optionally joined by ``of`` or ``and`` ("abuse of power", "science and law").
+optionally joined by ``of``, ``and`` or ``against`` ("abuse of power", "fight
+against corruption").
 Capitalised runs joined by ``of``/``for``/``and`` and possessives are
 candidate names ("Supreme People's Procuratorate").
 """
@@ -46,9 +47,11 @@ VERB_CONTEXT = words(
     "to i you he she we they will would shall should can could may might must not "
     "cannot does do did also please let"
 )
-# Unknown words with these endings are adjectives ("procuratorial", "prudential").
+# Accented letters of English loanwords and names ("café", "Müller").
 _LATIN_EXTRA = frozenset("éèêëàâäïîôöüûùçñ")
+# Codes that keep their digits ("co2", "g-20").
 _CODE = re.compile(r"^[a-z]{0,2}[a-z-]*[a-z]{2,}[-]?\d+[a-z]?$|^[a-z]-\d+$")
+# Unknown words with these endings are adjectives ("procuratorial", "prudential").
 _ADJECTIVE_SUFFIXES = ("ial", "ical", "ive", "ous", "able", "ible", "ful", "less", "ary")
 
 
@@ -97,8 +100,10 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         end = match.end() if match.group().strip() else match.start()
         if match.group().startswith("."):
-            before = text[start : match.start()].rsplit(None, 1)
-            word = before[-1].lower() if before else ""
+            space = max(
+                text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start())
+            )
+            word = text[max(space + 1, start) : match.start()].lower()
             if word in _NO_BREAK_BEFORE or (len(word) == 1 and word.isalpha()):
                 continue
         piece = text[start:end]

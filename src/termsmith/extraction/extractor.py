@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from termsmith.errors import LanguageError
 from termsmith.extraction import abbreviations, lexicon, scoring, variants
 from termsmith.extraction.candidates import (
+    LINKS,
     Sentence,
     Token,
     name_word,
@@ -156,7 +157,7 @@ def _collect(
         expansions.setdefault(short.lower, Counter())[variants.key(long_tokens)] += 1
     text = doc.text
     heading = sentence.heading
-    links = scoring.LINKS
+    links = LINKS
     # Sorted: which of two same-key spans of a sentence is cited must not vary.
     for i, j in sorted(seen):
         start_token = tokens[i]

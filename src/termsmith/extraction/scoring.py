@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from termsmith.extraction import lexicon
+from termsmith.extraction.candidates import LINKS
 
 # wordfreq reports 0 for words it has never seen; treat them as very rare words.
 UNSEEN_ZIPF = 1.0
-LINKS = frozenset({"of", "and", "against"})
 # A key has at most this many words (6 tokens of at most 4 hyphenated parts).
 MAX_KEY_WORDS = 24
 
