@@ -66,7 +66,8 @@ GENERAL_MODIFIERS = words(
     "high higher low lower long longer short key real actual full clear strong "
     "firm effective total overall basic simple common usual typical similar "
     "appropriate wide broad recent past present future early late multiple "
-    "neighboring neighbouring respective"
+    "neighboring neighbouring respective comprehensive high-quality in-depth world-class "
+    "fundamental greater"
 )
 # General nouns: "shell nouns" (Schmid 2000) that stand for whatever the text
 # talks about, and nouns of complex prepositions ("in accordance with", "with

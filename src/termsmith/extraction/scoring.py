@@ -90,6 +90,10 @@ def c_values(freq: Mapping[str, int], sizes: Mapping[str, int]) -> dict[str, flo
             if f > nested_max[k]:
                 # Seen on its own too: it keeps a little credit whatever its nesting.
                 value = max(value, 0.25 * f / nested_n[k])
+            else:
+                # Never seen outside one longer phrase ("prosecution" only in
+                # "foreign-related prosecution"): a part of that term, not a term.
+                value = 0.0
             value = max(value, 0.0)
         else:
             value = f
