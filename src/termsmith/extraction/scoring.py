@@ -87,14 +87,10 @@ def c_values(freq: Mapping[str, int], sizes: Mapping[str, int]) -> dict[str, flo
             # a word mostly seen inside one phrase ("Member" in "Member States")
             # loses that phrase's frequency as well.
             value = f - max(nested_sum[k] / nested_n[k], 0.8 * nested_max[k])
-            if f > nested_max[k]:
-                # Seen on its own too: it keeps a little credit whatever its nesting.
-                value = max(value, 0.25 * f / nested_n[k])
-            else:
-                # Never seen outside one longer phrase ("prosecution" only in
-                # "foreign-related prosecution"): a part of that term, not a term.
-                value = 0.0
-            value = max(value, 0.0)
+            # Seen on its own too, a phrase keeps a little credit whatever its nesting;
+            # never seen outside one longer phrase ("prosecution" only in
+            # "foreign-related prosecution"), it is a part of that term, not a term.
+            value = max(value, 0.25 * f / nested_n[k]) if f > nested_max[k] else 0.0
         else:
             value = f
         out[k] = weight * value
