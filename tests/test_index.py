@@ -217,3 +217,10 @@ def test_build_into_a_given_path(project: Project, tmp_path: Path) -> None:
     index.build(project.glossary_dir, target)
     with sqlite3.connect(target) as db:
         assert db.execute("SELECT count(*) FROM terms").fetchone() == (2,)
+
+
+def test_unwritable_cache_is_a_clear_error(project: Project) -> None:
+    fill(project)
+    project.cache_dir.write_text("a file where the cache folder should be", encoding="utf-8")
+    with pytest.raises(index.IndexBuildError, match="cannot write the lookup index"):
+        open_(project)

@@ -279,10 +279,10 @@ def build(glossary_dir: Path, path: Path, stats: dict[str, list[int]] | None = N
     # meanwhile makes the recorded stats differ, so the next lookup checks again.
     raw = read_store_files(glossary_dir)
     digest = content_hash(raw)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
         # Built in memory, then copied page by page into a temporary file renamed into
         # place: building the trigram index on disk is several times slower.
         with closing(sqlite3.connect(":memory:", isolation_level=None)) as db:
@@ -310,8 +310,16 @@ def build(glossary_dir: Path, path: Path, stats: dict[str, list[int]] | None = N
             with closing(sqlite3.connect(tmp)) as out:
                 db.backup(out)
         tmp.replace(path)
+    except (OSError, sqlite3.Error) as exc:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise IndexBuildError(
+            f"cannot write the lookup index {path}: {exc}",
+            hint=f"check that {path.parent} is writable and the disk is not full",
+        ) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise
 
 
