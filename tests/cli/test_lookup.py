@@ -234,3 +234,19 @@ def test_lookup_imports_nothing_heavy(project: Project) -> None:
 def test_lookup_does_not_import_polib(project: Project) -> None:
     seed()
     assert "polib" not in _imported("parquet")
+
+
+def test_terminal_gets_a_table(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    import termsmith.cli.lookup as lookup_cli
+
+    seed()
+    cli("set", "procuratorial-organs", "es", "órganos [fiscales]")  # brackets are not markup
+    monkeypatch.setattr(lookup_cli, "is_terminal", lambda: True)
+    code, out, _ = lookup("parquet")
+    assert code == 0
+    assert "procuratorial-organs: procuratorial organs  [accepted]" in out
+    rows = [" ".join(line.strip("│ ").split()) for line in out.splitlines()]
+    assert "fr │ organes du parquet │ reviewed" in rows
+    assert "es │ órganos [fiscales] │ translated" in rows
+    assert "de │ — │ missing" in rows
+    assert "substring match in fr: organes du parquet" in out

@@ -120,6 +120,7 @@ def _print_tables(hits: list[Hit], source: str, shown: list[str]) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     for hit in hits:
@@ -127,9 +128,7 @@ def _print_tables(hits: list[Hit], source: str, shown: list[str]) -> None:
             "lang",
             "translation",
             "status",
-            title=escape(f"{hit.id}: {hit.term} [{hit.status}]"),
             caption=escape(_match_line(hit, source)),
-            title_justify="left",
             caption_justify="left",
         )
         for code in shown:
@@ -139,6 +138,7 @@ def _print_tables(hits: list[Hit], source: str, shown: list[str]) -> None:
             else:
                 status = f"{unit.status} CONFLICT" if unit.conflict else unit.status
                 table.add_row(code, escape(unit.text), status)
+        console.print(Text.assemble((hit.id, "bold"), ": ", hit.term, (f"  [{hit.status}]", "dim")))
         console.print(table)
 
 
