@@ -299,10 +299,7 @@ def _phrases(tokens: list[Token], a: int, b: int) -> Iterator[Span]:
         if tokens[j].role != "N":
             # A rare adjective can be a term of its own ("procuratorial", "collusive"),
             # and so can an adjective of the law ("judicial", "statutory").
-            if tokens[j].role == "A" and (
-                lexicon.zipf(tokens[j].lower) < RARE_ADJECTIVE
-                or tokens[j].lower in lexicon.LEGAL_WORDS
-            ):
+            if tokens[j].role == "A":
                 yield Span(j, j)
             continue
         for i in range(j, max(a, j - MAX_WORDS + 1) - 1, -1):

@@ -11,6 +11,7 @@ from termsmith.errors import LanguageError
 from termsmith.extraction import abbreviations, lexicon, scoring, variants
 from termsmith.extraction.candidates import (
     LINKS,
+    NAME_LINKS,
     Sentence,
     Token,
     name_word,
@@ -23,14 +24,17 @@ from termsmith.model import TermKind
 
 # Default selection: about SIZE_FACTOR * tokens^(2/3) terms (≈40 for a one-page
 # press release, ≈1,000 for a 50,000-word corpus), never below MIN_SCORE.
-SIZE_FACTOR = 0.75
+SIZE_FACTOR = 1.25
 SIZE_EXPONENT = 2 / 3
-MIN_SCORE = 0.5
+MIN_SCORE = 1.4
 SOURCES_KEPT = 5
 COORDINATION_MIN = 5
 CONTEXT_CHARS = 400
 ADJECTIVE_WEIGHT = 0.6
 EVENT_WEIGHT = 0.3
+# A name built on another name ("GRECO Statute", "OECD Convention") mostly
+# names a part of what the first one stands for: that one is the entry.
+NAME_ON_NAME_WEIGHT = 0.25
 # Domain prior: a term holding a word of the law (lexicon.LEGAL_WORDS) weighs
 # this much more; termsmith is a legal terminology tool. ``legal=False`` turns it off.
 LEGAL_PRIOR = 2.0
@@ -253,6 +257,10 @@ def _select(
         key: _score(key, stats[key], kind, counts, total, cvalues[key], ndocs, legal)
         for key, kind in kinds.items()
     }
+    names = {k for k, kind in kinds.items() if kind is not TermKind.TERM}
+    for key in names:
+        if key not in keep_keys and _on_a_name(key, names):
+            scores[key] = round(scores[key] * NAME_ON_NAME_WEIGHT, 4)
     expands: dict[str, str] = {}
     for short, longs in expansions.items():
         target = longs.most_common(1)[0][0]
@@ -283,19 +291,34 @@ def _select(
     return list(made.values())
 
 
+def _on_a_name(key: str, names: set[str]) -> bool:
+    """Whether a name starts with another name used as its modifier ("GRECO Statute").
+
+    "OECD Convention", "EU Member States", "Council Regulation": the first name
+    is the entry; "Council of Europe" (a link word follows) is a name of its own.
+    """
+    words = key.split()
+    return any(
+        words[k] not in NAME_LINKS and " ".join(words[:k]) in names for k in range(1, len(words))
+    )
+
+
 def _kind(key: str, entry: _Stats, force: bool, stats: dict[str, _Stats]) -> TermKind | None:
     """What sort of term a candidate is, or None when it is not one."""
     words = key.split()
     # A single word is a name when it is (almost) never written in lower case.
-    share = 0.9 if len(words) == 1 else 0.5
-    name_like = entry.capitalised > 0 and entry.capitalised >= share * entry.countable
+    name_like = _name_like(entry, len(words))
     if len(words) == 1 and abbreviations.is_acronym(max(entry.forms, key=entry.forms.__getitem__)):
         return TermKind.ABBREVIATION
     if not force and entry.fragments * 2 > entry.frequency:
         # Mostly part of a longer name: "EU Member" (States), "European Anti-Fraud" (Office).
         return None
     if name_like:
-        return TermKind.NAME if force or not _personal(words) else None
+        if force:
+            return TermKind.NAME
+        if _personal(words) or ("and" in words and not _one_name(key, stats)):
+            return None
+        return TermKind.NAME
     return TermKind.TERM if force or _plausible(key, entry, stats) else None
 
 
@@ -370,6 +393,33 @@ def _personal(words: list[str]) -> bool:
     return not lexicon.classes(words[-1])
 
 
+def _one_name(key: str, stats: dict[str, _Stats]) -> bool:
+    """Whether a capitalised phrase with "and" is one name, not two names side by side.
+
+    "University of Political Science and Law" is one name; "EU and Member States",
+    "Audit Committee and Ethics Committee", "Council of Europe and OECD Conventions"
+    are two: no "of" before the "and", or what follows it is a name of its own.
+    Such a pair is one name only when it recurs as a fixed pair, like a term.
+    """
+    left, _, right = key.partition(" and ")
+    after = stats.get(right)
+    if "of" in left.split() and not (after and _name_like(after, len(right.split()))):
+        return True
+    return _fixed_pair(key, stats[key].frequency, stats)
+
+
+def _name_like(entry: _Stats, size: int) -> bool:
+    """Whether a phrase is capitalised wherever its case says something."""
+    share = 0.9 if size == 1 else 0.5
+    return entry.capitalised > 0 and entry.capitalised >= share * entry.countable
+
+
+def _fixed_pair(key: str, frequency: int, stats: dict[str, _Stats]) -> bool:
+    """Whether "X and Y" recurs as one unit: often enough, never as "Y and X"."""
+    left, _, right = key.partition(" and ")
+    return frequency >= COORDINATION_MIN and f"{right} and {left}" not in stats
+
+
 def _plausible(key: str, entry: _Stats, stats: dict[str, _Stats]) -> bool:
     """Whether a phrase can be a term at all, before scoring."""
     words = key.split()
@@ -389,6 +439,5 @@ def _plausible(key: str, entry: _Stats, stats: dict[str, _Stats]) -> bool:
         # Mostly two terms written together ("fraud and corruption"): one term
         # only when the pair recurs, always in the same order ("horse and rider"
         # next to "rider and horse" is a free coordination).
-        left, _, right = key.partition(" and ")
-        return frequency >= COORDINATION_MIN and f"{right} and {left}" not in stats
+        return _fixed_pair(key, frequency, stats)
     return frequency >= 2 or "of" not in words
