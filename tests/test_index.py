@@ -56,7 +56,7 @@ def test_search_key_folds_case_latin_accents_and_spaces() -> None:
 @given(st.one_of(texts, st.text(max_size=20)))
 def test_search_key_is_fold_with_collapsed_spaces(text: str) -> None:
     # search_key folds word by word (cached); it must equal folding the whole text.
-    assert search_key(text) == " ".join(fold(text).split())
+    assert search_key(text) == " ".join(fold(text.replace("\x00", "")).split())
 
 
 def test_first_open_builds_with_a_notice(project: Project) -> None:

@@ -6,8 +6,11 @@ import unicodedata
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.strategies import texts
 
-from termsmith.index import SOURCE, Index, open_index
+from termsmith.index import SOURCE, Index, open_index, search_key
 from termsmith.lookup import Hit, lookup, similarity
 from termsmith.model import UnitStatus
 from termsmith.project import Project
@@ -283,3 +286,27 @@ def test_hit_json(ix: Index) -> None:
             "ja": {"text": "検察機関", "status": "translated"},
         },
     }
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts, query=st.one_of(texts, st.sampled_from(['"', "*", "a OR b", "NEAR(", "'"])))
+def test_any_text_is_found_and_any_query_is_safe(project: Project, text: str, query: str) -> None:
+    # Arbitrary Unicode in the store and in queries: FTS5 syntax, quotes, NUL, marks, newlines.
+    with project.transaction() as store:
+        term = store.add_term("x" + text.strip() if text.strip() else "x")
+        store.set_unit(term.id, "ja", text, status=UnitStatus.DRAFT, origin="curated")
+    opened = open_index(project.glossary_dir, project.cache_dir)
+    try:
+        if search_key(text):
+            hits = lookup(opened, text, lang="ja")
+            assert hits and hits[0].id == term.id and hits[0].how == "exact"
+            assert lookup(opened, text, lang="ja", fuzzy=True)[0].id == term.id
+        for hit in lookup(opened, query) + lookup(opened, query, fuzzy=True):
+            if hit.how != "fuzzy":
+                assert search_key(query) in search_key(hit.matched)
+    finally:
+        opened.close()
+        with project.transaction() as store:
+            store.remove_term(term.id)

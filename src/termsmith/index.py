@@ -36,7 +36,7 @@ from termsmith.textnorm import fold
 
 INDEX_FILE = "index.sqlite"
 #: bump when the schema or the search key changes: older indexes are then rebuilt
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 #: the language column of the source term and its variants (the store knows no source code)
 SOURCE = ""
 #: field column: what an entry is
@@ -92,13 +92,17 @@ class IndexBuildError(TermsmithError):
 
 
 def search_key(text: str) -> str:
-    """The form every string is searched by: folded (case, Latin accents), spaces collapsed.
+    """The form every string is searched by: folded (case, Latin accents), spaces collapsed,
+    NUL dropped.
 
     >>> search_key("  Viện  KIỂM SÁT ")
     'vien kiem sat'
     >>> search_key("最高人民検察院")
     '最高人民検察院'
     """
+    if "\x00" in text:
+        # SQLite's FTS5 query parser ends a string at NUL; it is never meant to be searched.
+        text = text.replace("\x00", "")
     if text.isascii():
         # fold() of ASCII text is its lower case; most keys of a glossary take this path.
         return " ".join(text.lower().split())
