@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import unicodedata
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -163,14 +164,15 @@ def test_deleted_index_is_rebuilt_with_a_notice(project: Project) -> None:
         lambda p: p.write_bytes(p.read_bytes()[:1000]),
         lambda p: (
             sqlite3.connect(p)
-            .execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+            .execute("UPDATE meta SET value = '{' WHERE key = 'stats'")
             .connection.commit()
         ),
         lambda p: sqlite3.connect(p).execute("DROP TABLE meta").connection.commit(),
     ],
-    ids=["garbage", "truncated", "old-schema", "no-meta"],
+    ids=["garbage", "truncated", "bad-stats", "no-meta"],
 )
 def test_corrupt_index_is_rebuilt_with_a_notice(project: Project, damage: object) -> None:
+    # (An old schema reads as outdated, with its own notice: see the next test.)
     fill(project)
     open_(project).close()
     path = project.cache_dir / "index.sqlite"
@@ -224,3 +226,19 @@ def test_unwritable_cache_is_a_clear_error(project: Project) -> None:
     project.cache_dir.write_text("a file where the cache folder should be", encoding="utf-8")
     with pytest.raises(index.IndexBuildError, match="cannot write the lookup index"):
         open_(project)
+
+
+def test_index_of_another_version_is_rebuilt_with_a_notice(project: Project) -> None:
+    fill(project)
+    open_(project).close()
+    path = project.cache_dir / "index.sqlite"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+        db.commit()
+    notices: list[str] = []
+    ix = open_(project, notices)
+    assert ix.rebuilt == "outdated" and ix.count() == 2
+    assert notices == [
+        f"notice: the lookup index was built by another termsmith version; rebuilding {path}"
+    ]
+    ix.close()

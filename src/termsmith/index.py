@@ -231,15 +231,19 @@ def open_index(glossary_dir: Path, cache_dir: Path, notify: Notify | None = None
         else:
             try:
                 state = _check(db, glossary_dir, stats)
-            except sqlite3.Error:
+            except (sqlite3.Error, ValueError):
                 state = "corrupt"
             if state == "fresh":
                 return Index(db, path)
             db.close()
             reason = state
-    if reason in ("missing", "corrupt") and notify is not None:
-        what = "not built yet" if reason == "missing" else "unreadable"
-        notify(f"notice: the lookup index was {what}; rebuilding {path}")
+    what = {
+        "missing": "not built yet",
+        "corrupt": "unreadable",
+        "outdated": "built by another termsmith version",
+    }
+    if reason in what and notify is not None:
+        notify(f"notice: the lookup index was {what[reason]}; rebuilding {path}")
     build(glossary_dir, path, stats)
     return Index(_connect(path), path, rebuilt=reason)
 
@@ -251,10 +255,13 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _check(db: sqlite3.Connection, glossary_dir: Path, stats: dict[str, list[int]]) -> str:
-    """``fresh``, ``stale`` or ``corrupt``; refreshes recorded stats of unchanged content."""
+    """``fresh``, ``stale``, ``outdated`` or ``corrupt``; refreshes the recorded stats of
+    unchanged content."""
     meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-    if meta.get("schema") != SCHEMA_VERSION or "hash" not in meta or "stats" not in meta:
+    if "hash" not in meta or "stats" not in meta or "schema" not in meta:
         return "corrupt"
+    if meta["schema"] != SCHEMA_VERSION:
+        return "outdated"
     if json.loads(meta["stats"]) == stats:
         return "fresh"
     files = read_store_files(glossary_dir)
