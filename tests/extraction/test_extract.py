@@ -189,3 +189,34 @@ def test_reversible_coordinations_and_symbols_are_no_terms() -> None:
     assert "search and seizure" in terms
     assert "horse and rider" not in terms and "rider and horse" not in terms
     assert not {"rw", "dq"} & terms
+
+
+def test_common_adjectives_can_be_terms_alone() -> None:
+    text = " ".join(
+        f"The financial sector reported case {n}. It was financial, not political."
+        for n in range(4)
+    )
+    terms = {c.term for c in extract([Document("a.txt", text)], top=100, legal=False)}
+    assert "financial" in terms
+
+
+def test_names_side_by_side_are_not_one_name() -> None:
+    text = " ".join(
+        f"The EU and Member States met on day {n}. The EU acts. Member States act."
+        for n in range(3)
+    )
+    terms = {c.term for c in extract([Document("a.txt", text)], top=100)}
+    assert {"EU", "Member States"} <= terms
+    assert "EU and Member States" not in terms
+
+
+def test_a_name_built_on_a_name_ranks_below_it() -> None:
+    text = " ".join(
+        f"The GRECO Statute binds GRECO in round {n}. GRECO meets. The Statute holds."
+        for n in range(4)
+    )
+    ranked = [c.term for c in extract([Document("a.txt", text)], top=100)]
+    assert ranked.index("GRECO") < ranked.index("GRECO Statute")
+    # Without the weight the longer name would score as high as its first word.
+    scores = {c.term: c.score for c in extract([Document("a.txt", text)], top=100)}
+    assert scores["GRECO Statute"] < 0.5 * scores["GRECO"]

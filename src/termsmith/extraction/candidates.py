@@ -35,8 +35,6 @@ _NO_BREAK_BEFORE = words(
     "mr mrs ms dr prof st no nos art arts para paras vs cf e.g i.e ch sec fig vol "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp gen gov dept"
 )
-# Adjectives rarer than this (Zipf scale) are candidates on their own.
-RARE_ADJECTIVE = 3.5
 LINKS = frozenset({"of", "and", "against"})
 NAME_LINKS = frozenset({"of", "for", "and", "on", "de", "du"})
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
@@ -297,8 +295,8 @@ def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
 def _phrases(tokens: list[Token], a: int, b: int) -> Iterator[Span]:
     for j in range(a, b + 1):
         if tokens[j].role != "N":
-            # A rare adjective can be a term of its own ("procuratorial", "collusive"),
-            # and so can an adjective of the law ("judicial", "statutory").
+            # An adjective can be a term of its own: rare ("procuratorial") or common
+            # ("financial", "offshore"); scoring weighs it down, frequency decides.
             if tokens[j].role == "A":
                 yield Span(j, j)
             continue
