@@ -251,7 +251,8 @@ def open_index(glossary_dir: Path, cache_dir: Path, notify: Notify | None = None
 def _connect(path: Path) -> sqlite3.Connection:
     # Opened read-write (for the stats refresh) but without creating: a deleted file is
     # rebuilt by open_index, never silently recreated empty.
-    return sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+    # A short busy timeout: the only write is the optional stats refresh, never worth a wait.
+    return sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None, timeout=0.5)
 
 
 def _check(db: sqlite3.Connection, glossary_dir: Path, stats: dict[str, list[int]]) -> str:
