@@ -16,10 +16,18 @@ from termsmith.store import Store, transaction
 
 def make(path: Path) -> Store:
     store = Store(path)
-    term = store.add_term("procuratorial organs", status=TermStatus.ACCEPTED, note="prosecution bodies")
-    store.set_unit(term.id, "fr", "organes du parquet", status=UnitStatus.TRANSLATED, origin="curated")
+    term = store.add_term(
+        "procuratorial organs", status=TermStatus.ACCEPTED, note="prosecution bodies"
+    )
     store.set_unit(
-        term.id, "ja", "検察機関", status=UnitStatus.DRAFT, origin="mt:argos/en_ja@1.0",
+        term.id, "fr", "organes du parquet", status=UnitStatus.TRANSLATED, origin="curated"
+    )
+    store.set_unit(
+        term.id,
+        "ja",
+        "検察機関",
+        status=UnitStatus.DRAFT,
+        origin="mt:argos/en_ja@1.0",
         alternatives=[Alternative("検察", origin="mt:argos/en_ja@1.0", score=-0.5)],
     )
     store.add_term("national sovereignty")
@@ -38,7 +46,10 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
 def test_layout_is_one_line_per_record_sorted(tmp_path: Path) -> None:
     make(tmp_path).save()
     terms = (tmp_path / "terms.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["id"] for line in terms] == ["national-sovereignty", "procuratorial-organs"]
+    assert [json.loads(line)["id"] for line in terms] == [
+        "national-sovereignty",
+        "procuratorial-organs",
+    ]
     fr = (tmp_path / "units" / "fr.jsonl").read_text(encoding="utf-8")
     assert fr == (
         '{"id": "procuratorial-organs", "text": "organes du parquet", "status": "translated", '
@@ -57,8 +68,20 @@ def test_one_changed_translation_changes_one_line(tmp_path: Path) -> None:
     before = (tmp_path / "units" / "fr.jsonl").read_text(encoding="utf-8").splitlines()
     store = Store.load(tmp_path)
     store.add_term("international law")
-    store.set_unit("international-law", "fr", "droit international", status=UnitStatus.TRANSLATED, origin="curated")
-    store.set_unit("procuratorial-organs", "fr", "organes de parquet", status=UnitStatus.REVIEWED, origin="human:anne")
+    store.set_unit(
+        "international-law",
+        "fr",
+        "droit international",
+        status=UnitStatus.TRANSLATED,
+        origin="curated",
+    )
+    store.set_unit(
+        "procuratorial-organs",
+        "fr",
+        "organes de parquet",
+        status=UnitStatus.REVIEWED,
+        origin="human:anne",
+    )
     written = store.save()
     assert tmp_path / "units" / "ja.jsonl" not in written
     after = (tmp_path / "units" / "fr.jsonl").read_text(encoding="utf-8").splitlines()
@@ -71,7 +94,16 @@ def test_one_changed_translation_changes_one_line(tmp_path: Path) -> None:
 
 def test_set_unit_without_change_keeps_revision(tmp_path: Path) -> None:
     store = make(tmp_path)
-    assert store.set_unit("procuratorial-organs", "fr", "organes du parquet", status=UnitStatus.TRANSLATED, origin="curated") is None
+    assert (
+        store.set_unit(
+            "procuratorial-organs",
+            "fr",
+            "organes du parquet",
+            status=UnitStatus.TRANSLATED,
+            origin="curated",
+        )
+        is None
+    )
     unit = store.unit("procuratorial-organs", "fr")
     assert unit is not None and unit.rev == 1
 
@@ -79,7 +111,9 @@ def test_set_unit_without_change_keeps_revision(tmp_path: Path) -> None:
 def test_text_is_stored_nfc(tmp_path: Path) -> None:
     store = make(tmp_path)
     decomposed = "Vie\u0323\u0302n kie\u0302\u0309m sa\u0301t"
-    unit = store.set_unit("procuratorial-organs", "vi", decomposed, status=UnitStatus.DRAFT, origin="curated")
+    unit = store.set_unit(
+        "procuratorial-organs", "vi", decomposed, status=UnitStatus.DRAFT, origin="curated"
+    )
     assert unit is not None and unit.text == "Viện kiểm sát"
 
 
@@ -155,7 +189,10 @@ def test_second_writer_gets_a_clear_error(project: Project) -> None:
     worker.start()
     entered.wait(5)
     try:
-        with pytest.raises(StoreLockedError, match="being written by another termsmith process"), transaction(project.glossary_dir):
+        with (
+            pytest.raises(StoreLockedError, match="being written by another termsmith process"),
+            transaction(project.glossary_dir),
+        ):
             pass
     finally:
         release.set()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import line_texts, texts
 
 from termsmith.model import Alternative, Source, TermKind, TermStatus, UnitStatus
 from termsmith.store import Store
-from tests.strategies import line_texts, texts
 
 LANGS = ["fr", "ru", "ja", "mn", "vi"]
 
@@ -18,10 +18,17 @@ units = st.fixed_dictionaries(
     {
         "text": texts,
         "status": st.sampled_from(list(UnitStatus)),
-        "origin": st.sampled_from(["curated", "human:анна", "import:a b.tmx", "mt:argos/en_ja@1.0"]),
+        "origin": st.sampled_from(
+            ["curated", "human:анна", "import:a b.tmx", "mt:argos/en_ja@1.0"]
+        ),
         "note": texts | st.just(""),
         "alternatives": st.lists(
-            st.builds(Alternative, text=texts, origin=st.just("mt:x/y@1"), score=st.none() | st.floats(-50, 0)),
+            st.builds(
+                Alternative,
+                text=texts,
+                origin=st.just("mt:x/y@1"),
+                score=st.none() | st.floats(-50, 0),
+            ),
             max_size=2,
         ),
         "conflict": st.booleans(),
@@ -36,7 +43,14 @@ terms = st.fixed_dictionaries(
         "status": st.sampled_from(list(TermStatus)),
         "variants": st.lists(texts, max_size=2),
         "sources": st.lists(
-            st.builds(Source, doc=texts, sentence=texts, start=st.integers(0, 10**6), end=st.integers(0, 10**6), line=st.none() | st.integers(1, 999)),
+            st.builds(
+                Source,
+                doc=texts,
+                sentence=texts,
+                start=st.integers(0, 10**6),
+                end=st.integers(0, 10**6),
+                line=st.none() | st.integers(1, 999),
+            ),
             max_size=1,
         ),
         "units": st.dictionaries(st.sampled_from(LANGS), units, max_size=3),
@@ -51,8 +65,13 @@ def test_store_round_trip(entries: list[dict]) -> None:  # type: ignore[type-arg
         store = Store(Path(tmp))
         for entry in entries:
             term = store.add_term(
-                entry["text"], homograph=True, note=entry["note"], kind=entry["kind"],
-                status=entry["status"], variants=entry["variants"], sources=entry["sources"],
+                entry["text"],
+                homograph=True,
+                note=entry["note"],
+                kind=entry["kind"],
+                status=entry["status"],
+                variants=entry["variants"],
+                sources=entry["sources"],
             )
             for lang, unit in entry["units"].items():
                 store.set_unit(term.id, lang, **{**unit, "text": unit["text"]})
