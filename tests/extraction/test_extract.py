@@ -220,3 +220,16 @@ def test_a_name_built_on_a_name_ranks_below_it() -> None:
     # Without the weight the longer name would score as high as its first word.
     scores = {c.term: c.score for c in extract([Document("a.txt", text)], top=100)}
     assert scores["GRECO Statute"] < 0.5 * scores["GRECO"]
+
+
+def test_phrases_with_a_name_rank_below_plain_terms() -> None:
+    text = " ".join(
+        f"At the EU level and at the national level, case {n} is open. The EU acts. "
+        f"In Kretinga county, the wind farm grew. The European arrest warrant applies."
+        for n in range(4)
+    )
+    scores = {c.term: c.score for c in extract([Document("a.txt", text)], top=100)}
+    assert scores["EU level"] < scores["national level"]
+    assert scores["Kretinga county"] < scores["wind farm"]
+    # A proper adjective common in general English makes terms.
+    assert scores["European arrest warrant"] >= scores["wind farm"]

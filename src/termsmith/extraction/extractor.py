@@ -35,6 +35,11 @@ EVENT_WEIGHT = 0.3
 # A name built on another name ("GRECO Statute", "OECD Convention") mostly
 # names a part of what the first one stands for: that one is the entry.
 NAME_ON_NAME_WEIGHT = 0.25
+# A phrase holding a word that is (almost) always capitalised in the text, a name or
+# an abbreviation, weighs this much ("EU level", "Kretinga county").
+PROPER_WEIGHT = 0.4
+PROPER_SHARE = 0.9
+COMMON_PROPER = 4.5
 # Domain prior: a term holding a word of the law (lexicon.LEGAL_WORDS) weighs
 # this much more; termsmith is a legal terminology tool. ``legal=False`` turns it off.
 LEGAL_PRIOR = 2.0
@@ -84,6 +89,42 @@ class _Stats:
     docs: dict[int, Occurrence] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class _Cases:
+    """How often each word of a key is capitalised where case says something."""
+
+    capitalised: Counter[str] = field(default_factory=Counter)
+    upper: Counter[str] = field(default_factory=Counter)
+    seen: Counter[str] = field(default_factory=Counter)
+
+    def add(self, sentence: Sentence) -> None:
+        if sentence.heading:
+            return
+        # The first word of a sentence is capitalised whatever it is.
+        for token in sentence.tokens[1:]:
+            if token.role == "X" or not token.lower[0].isalpha():
+                continue
+            for word in token.norm.split():
+                self.seen[word] += 1
+                if token.cap:
+                    self.capitalised[word] += 1
+                    if token.text.isupper():
+                        self.upper[word] += 1
+
+    def proper(self) -> frozenset[str]:
+        """Words (almost) always capitalised: names and abbreviations ("EU", "Kretinga").
+
+        A capitalised word common in general English ("European", "Chinese") is a
+        proper adjective, which terms are made with ("European arrest warrant").
+        """
+        return frozenset(
+            w
+            for w, n in self.seen.items()
+            if self.upper[w] >= PROPER_SHARE * n
+            or (self.capitalised[w] >= PROPER_SHARE * n and lexicon.zipf(w) < COMMON_PROPER)
+        )
+
+
 def check_language(code: str) -> None:
     """Refuse a source language other than English, which is all extraction knows.
 
@@ -131,15 +172,28 @@ def extract(
     check_language(source_lang)
     stats: dict[str, _Stats] = {}
     counts: Counter[str] = Counter()
+    cases = _Cases()
     expansions: dict[str, Counter[str]] = {}
     docs = list(documents)
     for d, doc in enumerate(docs):
         for sentence in sentences(doc.text):
-            _collect(doc, d, sentence, stats, counts, expansions)
+            _collect(doc, d, sentence, stats, counts, cases, expansions)
     total = sum(counts.values())
     if not total or not stats:
         return []
-    return _select(stats, counts, total, expansions, len(docs), top, min_score, stop, keep, legal)
+    return _select(
+        stats,
+        counts,
+        total,
+        cases.proper(),
+        expansions,
+        len(docs),
+        top,
+        min_score,
+        stop,
+        keep,
+        legal,
+    )
 
 
 def _collect(
@@ -148,12 +202,14 @@ def _collect(
     sentence: Sentence,
     stats: dict[str, _Stats],
     counts: Counter[str],
+    cases: _Cases,
     expansions: dict[str, Counter[str]],
 ) -> None:
     tokens = sentence.tokens
     for token in tokens:
         if token.lower[0].isalpha():
             counts[token.lower] += 1
+    cases.add(sentence)
     seen = {(span.i, span.j) for span in spans(sentence)}
     for short, first, last in abbreviations.definitions(sentence):
         seen.add((first, last))
@@ -231,6 +287,7 @@ def _select(
     stats: dict[str, _Stats],
     counts: Counter[str],
     total: int,
+    proper: frozenset[str],
     expansions: dict[str, Counter[str]],
     ndocs: int,
     top: int | None,
@@ -257,6 +314,16 @@ def _select(
         key: _score(key, stats[key], kind, counts, total, cvalues[key], ndocs, legal)
         for key, kind in kinds.items()
     }
+    for key, kind in kinds.items():
+        # "EU level", "GRECO evaluation", "Lendimai wind farm": a name's attribute
+        # or a thing of one place, not a term of the domain.
+        if (
+            kind is TermKind.TERM
+            and stats[key].words > 1
+            and key not in keep_keys
+            and any(w in proper for w in scoring.content_words(key))
+        ):
+            scores[key] = round(scores[key] * PROPER_WEIGHT, 4)
     names = {k for k, kind in kinds.items() if kind is not TermKind.TERM}
     for key in names:
         if key not in keep_keys and _on_a_name(key, names):
