@@ -26,7 +26,7 @@ from termsmith.model import TermKind
 # press release, ≈1,000 for a 50,000-word corpus), never below MIN_SCORE.
 SIZE_FACTOR = 1.25
 SIZE_EXPONENT = 2 / 3
-MIN_SCORE = 1.4
+MIN_SCORE = 1.5
 SOURCES_KEPT = 5
 COORDINATION_MIN = 5
 CONTEXT_CHARS = 400
