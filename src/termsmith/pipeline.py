@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termsmith import catalogs, checks, translation
+from termsmith import checks, translation
 from termsmith.errors import TermsmithError
 from termsmith.model import TermStatus
 from termsmith.project import Project
@@ -55,6 +55,7 @@ def _changed_files(before: dict[str, str], after: dict[str, str]) -> list[str]:
 
 def build(project: Project, *, dry_run: bool = False, notify: Notify | None = None) -> BuildReport:
     """Run the main job over ``project``; see the module docstring."""
+    from termsmith import catalogs
     from termsmith.extraction import add_to_store, extract_project
 
     say = notify or (lambda _line: None)

@@ -227,10 +227,6 @@ def test_lookup_imports_nothing_heavy(project: Project) -> None:
     assert "rapidfuzz" in _imported("parquet", "--fuzzy")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="termsmith.cli.po imports termsmith.catalogs, which imports polib at module level",
-)
 def test_lookup_does_not_import_polib(project: Project) -> None:
     seed()
     assert "polib" not in _imported("parquet")

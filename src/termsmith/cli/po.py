@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from termsmith import catalogs
 from termsmith.cli.common import echo, notice, project
 from termsmith.errors import TermsmithError
 
@@ -33,6 +32,8 @@ def generate(
     """Write locales/<domain>.pot and one PO file per target language (unchanged files stay)."""
     if ctx.invoked_subcommand is not None:
         return
+    from termsmith import catalogs  # polib: only for the commands that need it
+
     proj = project()
     store = proj.load_store()
     if not force:
@@ -55,6 +56,8 @@ def generate(
 @po_app.command("sync")
 def sync() -> None:
     """Read edited PO files back: reviewed and draft translations, conflicts kept as alternatives."""
+    from termsmith import catalogs
+
     proj = project()
     report = catalogs.sync(proj)
     for line in report.lines():
