@@ -233,3 +233,18 @@ def test_phrases_with_a_name_rank_below_plain_terms() -> None:
     assert scores["Kretinga county"] < scores["wind farm"]
     # A proper adjective common in general English makes terms.
     assert scores["European arrest warrant"] >= scores["wind farm"]
+
+
+def test_word_frequencies_count_plurals_and_compounds_as_their_key() -> None:
+    def score(text: str, key: str) -> float:
+        cands = extract([Document("a.txt", text)], top=100, legal=False)
+        return next(c.score for c in cands if c.key == key)
+
+    plural = " ".join(f"Row {n} has these offshore turbines." for n in range(4))
+    singular = " ".join(f"Row {n} has this offshore turbine." for n in range(4))
+    assert score(plural, "offshore turbine") == pytest.approx(score(singular, "offshore turbine"))
+    # "opening-up" is one rare compound, not the everyday words "opening" and "up".
+    text = " ".join(
+        f"In year {n}, they saw high-level opening-up and steady growth." for n in range(3)
+    )
+    assert score(text, "high level opening up") > score(text, "steady growth")

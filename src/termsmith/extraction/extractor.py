@@ -86,6 +86,7 @@ class _Stats:
     fragments: int = 0
     adjective: int = 0
     words: int = 0
+    units: tuple[str, ...] = ()
     docs: dict[int, Occurrence] = field(default_factory=dict)
 
 
@@ -208,7 +209,7 @@ def _collect(
     tokens = sentence.tokens
     for token in tokens:
         if token.lower[0].isalpha():
-            counts[token.lower] += 1
+            counts[token.norm] += 1
     cases.add(sentence)
     seen = {(span.i, span.j) for span in spans(sentence)}
     for short, first, last in abbreviations.definitions(sentence):
@@ -227,6 +228,7 @@ def _collect(
             key = start_token.norm
             form = start_token.text[:-2] if start_token.possessive else start_token.text
             content_words = 1
+            units: tuple[str, ...] = (start_token.norm,)
             all_caps = start_token.cap
         else:
             words = tokens[i : j + 1]
@@ -234,10 +236,11 @@ def _collect(
             form = variants.surface(text, words)
             content = [w for w in words if w.lower not in links]
             content_words = len(content)
+            units = tuple(w.norm for w in content)
             all_caps = all(w.cap for w in content)
         entry = stats.get(key)
         if entry is None:
-            entry = stats[key] = _Stats(words=content_words)
+            entry = stats[key] = _Stats(words=content_words, units=units)
         entry.forms[form] += 1
         if i == 0:
             entry.initial[form] += 1
@@ -400,7 +403,7 @@ def _score(
     legal: bool,
 ) -> float:
     words = key.split()
-    spec = scoring.specificity(key, counts, total)
+    spec = scoring.specificity(entry.units, counts, total)
     score = scoring.combine(cvalue, spec, len(entry.docs), ndocs)
     if len(words) == 1 and kind is TermKind.TERM:
         score *= scoring.everyday_weight(words[0])

@@ -33,17 +33,21 @@ def content_words(key: str) -> list[str]:
 def weirdness(word: str, count: int, total: int) -> float:
     """``log10`` of (relative frequency here) / (relative frequency in general English).
 
+    A word of a hyphenated compound's parts ("opening up") is the compound.
+
     >>> weirdness("the", 10, 1000) < 0 < weirdness("procuratorate", 3, 1000)
     True
     """
-    general = lexicon.zipf(word) or UNSEEN_ZIPF
+    general = lexicon.zipf(word.replace(" ", "-")) or UNSEEN_ZIPF
     here = math.log10(count / total * 1e9)
     return here - general
 
 
-def specificity(key: str, counts: Mapping[str, int], total: int) -> float:
-    """Mean weirdness of the content words of ``key``."""
-    words = content_words(key)
+def specificity(words: Sequence[str], counts: Mapping[str, int], total: int) -> float:
+    """Mean weirdness of a phrase's content words, as grouping keys ("opening up", "organ").
+
+    ``counts`` holds how often each such word occurs in the text.
+    """
     if not words:
         return 0.0
     values = [weirdness(w, max(counts.get(w, 1), 1), total) for w in words]
