@@ -177,5 +177,6 @@ def test_bulk_and_record_by_record_loads_agree(rows: list[tuple[str, str]]) -> N
 )
 def test_bulk_load_falls_back_to_name_the_line(units: str, message: str) -> None:
     files = {"terms.jsonl": '{"id": "a", "term": "a"}\n', "units/fr.jsonl": units}
+    store = Store.from_files(Path("g"), files)
     with pytest.raises(CorruptStoreError, match=message):
-        Store.from_files(Path("g"), files)
+        store.table("fr")

@@ -18,12 +18,12 @@ import json
 import json.encoder
 import operator
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from termsmith import atomic, clock
 from termsmith.errors import CorruptStoreError, StoreError, StoreLockedError, TermNotFoundError
@@ -259,7 +259,7 @@ _UNIT_STATUS_OR_DRAFT = {**_UNIT_STATUS, "": UnitStatus.DRAFT}
 
 
 def _bulk_units(
-    numbered: list[tuple[int, Any]], lang: str, terms: dict[str, Term], table: dict[str, Unit]
+    numbered: list[tuple[int, Any]], lang: str, known: AbstractSet[str], table: dict[str, Unit]
 ) -> bool:
     """Fill ``table`` with a file of plain unit records, checked column by column.
 
@@ -284,7 +284,7 @@ def _bulk_units(
         and set(statuses) <= _UNIT_STATUS_OR_DRAFT.keys()
         and all(not o or _valid_origin(o) for o in set(origins))
         and len(set(ids)) == len(ids)
-        and terms.keys() >= set(ids)
+        and known >= set(ids)
     ):
         return False
     count = len(ids)
@@ -303,6 +303,29 @@ def _bulk_units(
     )
     table.update(zip(ids, units, strict=True))
     return True
+
+
+def _parse_units(
+    text: str, unit_path: Path, lang: str, known: AbstractSet[str], table: dict[str, Unit]
+) -> None:
+    """Fill the empty ``table`` from a units file; units must belong to ``known`` term ids."""
+    numbered = parse_lines(text, unit_path)
+    if _bulk_units(numbered, lang, known, table):
+        return
+    for n, obj in numbered:
+        try:
+            unit = unit_from_obj(obj, lang)
+        except ValueError as exc:
+            raise CorruptStoreError(str(exc), unit_path, n, hint=_FIX) from None
+        if unit.term_id not in known:
+            raise CorruptStoreError(
+                f"unit for unknown term '{unit.term_id}'", unit_path, n, hint=_FIX
+            )
+        if unit.term_id in table:
+            raise CorruptStoreError(
+                f"second unit for term '{unit.term_id}'", unit_path, n, hint=_FIX
+            )
+        table[unit.term_id] = unit
 
 
 def term_from_obj(obj: Any) -> Term:
@@ -439,31 +462,125 @@ def decode_text(data: bytes, path: Path) -> str:
 # --- the store ---------------------------------------------------------------
 
 
-@dataclass
+class _Pending(NamedTuple):
+    """A units file read but not parsed yet (see :meth:`Store.table`)."""
+
+    text: str
+    where: Path  # the file named in errors
+    on_disk: bool  # the text is what the store's own file holds, so save() can leave it
+
+
 class Store:
     """All terms and translation units of one glossary, in memory.
+
+    Units are read per language on first use: :meth:`load` parses the terms and only
+    reads the units files, and a language is parsed (and checked) when something asks
+    for it through :meth:`table`, :meth:`unit`, :meth:`set_unit`, or all of them at
+    once through :attr:`units`.
 
     >>> store = Store(Path("glossary"))
     >>> store.add_term("procuratorial organs").id
     'procuratorial-organs'
     """
 
-    path: Path
-    version: str = "0.1.0"
-    terms: dict[str, Term] = field(default_factory=dict)
-    units: dict[str, dict[str, Unit]] = field(default_factory=dict)
-    retired: set[str] = field(default_factory=set)
-    _removed: bool = False
-    # English text -> ids, so that find() and add_term() stay O(1) on a 100,000-term import;
-    # rebuilt whenever the number of terms differs from what it was built from.
-    _by_text: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
-    _indexed: int = field(default=-1, repr=False, compare=False)
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __init__(
+        self,
+        path: Path,
+        version: str = "0.1.0",
+        terms: dict[str, Term] | None = None,
+        units: dict[str, dict[str, Unit]] | None = None,
+        retired: set[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.version = version
+        self.terms: dict[str, Term] = {} if terms is None else terms
+        self.retired: set[str] = set() if retired is None else retired
+        self._tables: dict[str, dict[str, Unit]] = {} if units is None else units
+        self._pending: dict[str, _Pending] = {}
+        # The term ids a pending file is checked against: those of the store it was read with,
+        # so that parsing later gives the same answer as parsing at once would have.
+        self._known: frozenset[str] = frozenset()
+        self._removed = False
+        # English text -> ids, so that find() and add_term() stay O(1) on a 100,000-term import;
+        # rebuilt whenever the number of terms differs from what it was built from.
+        self._by_text: dict[str, list[str]] = {}
+        self._indexed = -1
+
+    @property
+    def units(self) -> dict[str, dict[str, Unit]]:
+        """Every language's units by term id, by language (parses every pending language)."""
+        if self._pending:
+            for lang in sorted(self._pending):
+                self._materialise(lang)
+            # Language order as an eager load gives it, whatever order they were used in.
+            ordered = sorted(self._tables.items())
+            self._tables.clear()
+            self._tables.update(ordered)
+        return self._tables
+
+    @units.setter
+    def units(self, value: dict[str, dict[str, Unit]]) -> None:
+        self._tables = value
+        self._pending.clear()
+
+    def table(self, lang: str) -> dict[str, Unit]:
+        """The units of one language by term id, parsing only that language's file.
+
+        A language without units gives an empty dict that the store does not keep
+        (like ``units.get(lang, {})``): add units with :meth:`set_unit`.
+        """
+        table = self._tables.get(lang)
+        if table is None:
+            table = self._materialise(lang) if lang in self._pending else {}
+        return table
+
+    def languages(self) -> list[str]:
+        """Languages with a units table, parsed or not, sorted; parses nothing."""
+        return sorted(self._tables.keys() | self._pending.keys())
+
+    def _materialise(self, lang: str) -> dict[str, Unit]:
+        pending = self._pending[lang]
+        table: dict[str, Unit] = {}
+        with _gc_paused():
+            _parse_units(pending.text, pending.where, lang, self._known, table)
+        # Only a parsed language leaves the pending list: one that failed stays there, so
+        # save() neither writes it nor deletes its file.
+        self._tables[lang] = table
+        del self._pending[lang]
+        return table
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Store):
+            return NotImplemented
+        return (
+            self.path == other.path
+            and self.version == other.version
+            and self.terms == other.terms
+            and self.units == other.units
+            and self.retired == other.retired
+            and self._removed == other._removed
+        )
+
+    def __repr__(self) -> str:
+        # Parses nothing: a repr must not raise on a corrupt file.
+        return (
+            f"Store(path={self.path!r}, version={self.version!r}, terms={self.terms!r}, "
+            f"units={self._tables!r}, pending={sorted(self._pending)!r}, "
+            f"retired={self.retired!r}, _removed={self._removed!r})"
+        )
 
     # loading and saving
 
     @classmethod
     def load(cls, path: Path) -> Store:
-        """Load the store in ``path`` (an empty store when the directory has none)."""
+        """Load the store in ``path`` (an empty store when the directory has none).
+
+        Meta data and terms are parsed and checked now; each units file is read
+        (and its UTF-8 checked) now but parsed when its language is first used, so
+        a bad line in ``units/de.jsonl`` is reported then, as file:line.
+        """
         files: dict[str, str] = {}
         for rel in (META_FILE, TERMS_FILE):
             if (path / rel).exists():
@@ -473,19 +590,27 @@ class Store:
             for unit_path in sorted(units_dir.glob("*.jsonl")):
                 files[f"{UNITS_DIR}/{unit_path.name}"] = read_text(unit_path)
         with _gc_paused():
-            return cls.from_files(path, files)
+            return cls._build(path, files, None, on_disk=True)
 
     @classmethod
     def from_files(cls, path: Path, files: Mapping[str, str], where: Path | None = None) -> Store:
         """Build a store from file texts by relative path, as :meth:`serialize` gives them.
 
         For stores read from elsewhere than ``path``, e.g. a git revision; errors then
-        name the files under ``where`` (such as ``HEAD:glossary``).
+        name the files under ``where`` (such as ``HEAD:glossary``). Units are parsed on
+        first use, as with :meth:`load`; :meth:`save` writes them all to ``path``.
 
         >>> files = {"terms.jsonl": '{"id": "a", "term": "a"}\\n'}
         >>> Store.from_files(Path("g"), files).terms["a"].term
         'a'
         """
+        with _gc_paused():
+            return cls._build(path, files, where, on_disk=False)
+
+    @classmethod
+    def _build(
+        cls, path: Path, files: Mapping[str, str], where: Path | None, *, on_disk: bool
+    ) -> Store:
         store = cls(path)
         base = path if where is None else where
         if META_FILE in files:
@@ -505,7 +630,10 @@ class Store:
         for rel in sorted(files):
             folder, _, name = rel.partition("/")
             if folder == UNITS_DIR and name.endswith(".jsonl") and "/" not in name:
-                store._load_units(files[rel], base / rel)
+                lang = name.removesuffix(".jsonl")
+                store._pending[lang] = _Pending(files[rel], base / rel, on_disk)
+        if store._pending:
+            store._known = frozenset(store.terms)
         return store
 
     def _load_meta(self, text: str, meta_path: Path) -> None:
@@ -526,29 +654,13 @@ class Store:
         self.version = str(meta.get("version", self.version))
         self.retired = set(meta.get("retired", []))
 
-    def _load_units(self, text: str, unit_path: Path) -> None:
-        lang = unit_path.stem
-        table = self.units.setdefault(lang, {})
-        numbered = parse_lines(text, unit_path)
-        if not table and _bulk_units(numbered, lang, self.terms, table):
-            return
-        for n, obj in numbered:
-            try:
-                unit = unit_from_obj(obj, lang)
-            except ValueError as exc:
-                raise CorruptStoreError(str(exc), unit_path, n, hint=_FIX) from None
-            if unit.term_id not in self.terms:
-                raise CorruptStoreError(
-                    f"unit for unknown term '{unit.term_id}'", unit_path, n, hint=_FIX
-                )
-            if unit.term_id in table:
-                raise CorruptStoreError(
-                    f"second unit for term '{unit.term_id}'", unit_path, n, hint=_FIX
-                )
-            table[unit.term_id] = unit
-
     def serialize(self) -> dict[str, str]:
-        """Every store file's text, by path relative to the store directory."""
+        """Every store file's text, by path relative to the store directory (parses all)."""
+        self.units  # noqa: B018  # parse every pending language
+        return self._serialize()
+
+    def _serialize(self) -> dict[str, str]:
+        """The texts of meta data, terms and every parsed language."""
         files: dict[str, str] = {}
         meta: dict[str, Any] = {"format": FORMAT_VERSION, "version": self.version}
         if self.retired:
@@ -557,7 +669,7 @@ class Store:
         files[TERMS_FILE] = "".join(
             dumps_line(term_to_obj(self.terms[k])) + "\n" for k in sorted(self.terms)
         )
-        for lang, table in sorted(self.units.items()):
+        for lang, table in sorted(self._tables.items()):
             files[f"{UNITS_DIR}/{lang}.jsonl"] = "".join(
                 dumps_line(unit_to_obj(table[k])) + "\n" for k in sorted(table)
             )
@@ -566,21 +678,27 @@ class Store:
     def save(self) -> list[Path]:
         """Write every changed file atomically; returns the files written.
 
-        Terms are written before units, so a crash between files leaves terms
-        without translations, never translations of unknown terms (after a
-        removal, the other way round).
+        Languages never used since loading are unchanged by definition and are
+        neither parsed nor rewritten. Terms are written before units, so a crash
+        between files leaves terms without translations, never translations of
+        unknown terms (after a removal, the other way round).
         """
-        files = self.serialize()
+        for lang in [k for k, p in self._pending.items() if not p.on_disk]:
+            self._materialise(lang)  # texts from elsewhere (from_files) must reach the disk
+        files = self._serialize()
         order = sorted(files, key=lambda p: (p != TERMS_FILE) != self._removed)
         written = []
         for rel in order:
             target = self.path / rel
             if atomic.write_text(target, files[rel]):
                 written.append(target)
+        # A units file of no language in the store is stale (its table was dropped);
+        # one still pending is the store's own, unchanged.
+        keep = files.keys() | {f"{UNITS_DIR}/{lang}.jsonl" for lang in self._pending}
         units_dir = self.path / UNITS_DIR
         if units_dir.is_dir():
             for stale in units_dir.glob("*.jsonl"):
-                if f"{UNITS_DIR}/{stale.name}" not in files:
+                if f"{UNITS_DIR}/{stale.name}" not in keep:
                     stale.unlink()
                     written.append(stale)
         self._removed = False
@@ -611,7 +729,7 @@ class Store:
 
     def unit(self, term_id: str, lang: str) -> Unit | None:
         """The unit of ``term_id`` in ``lang``, if any."""
-        return self.units.get(lang, {}).get(term_id)
+        return self.table(lang).get(term_id)
 
     def units_of(self, term_id: str) -> dict[str, Unit]:
         """All units of one term, by language."""
@@ -697,7 +815,9 @@ class Store:
                 hint="use mt:<engine>/<model>@<version>, curated, human:<name> or import:<file>",
             )
         clean = nfc(text)
-        table = self.units.setdefault(lang, {})
+        table = self.table(lang)
+        if lang not in self._tables:
+            self._tables[lang] = table
         unit = table.get(term_id)
         if unit is None:
             unit = Unit(
