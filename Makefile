@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench venv clean
+.PHONY: demo test lint bench venv clean exports
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,15 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/termsmith build
+	$(MAKE) --no-print-directory exports
 	$(BIN)/termsmith lookup "procuratorial organs"
+
+# TMX and TBX for people who work in CAT tools rather than with the CLI.
+exports: $(STAMP)
+	$(BIN)/termsmith export --format tmx -o glossary/exports/glossary.tmx
+	$(BIN)/termsmith export --format tbx -o glossary/exports/glossary.tbx
+	$(BIN)/termsmith export --format tbx3 -o glossary/exports/glossary-tbx3.tbx
+	$(BIN)/termsmith export --format csv -o glossary/exports/glossary.csv
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
