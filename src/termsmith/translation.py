@@ -295,7 +295,7 @@ def translate(
     work: list[tuple[LanguageReport, list[Term], Choice]] = []
     for lang in langs:
         names = _engines_for(project, lang, engine)
-        table = store.units.get(lang, {})
+        table = store.table(lang)
         left = [t for t in terms if _needs(table.get(t.id), retranslate)]
         rep = LanguageReport(lang, pending=len(left))
         report.languages.append(rep)
@@ -344,7 +344,7 @@ def translate(
 
     for rep, left, choice in work:
         lang = rep.lang
-        table = store.units.get(lang, {})
+        table = store.table(lang)
         plan = plans[lang]
         try:
             mt = opener(choice)
@@ -408,7 +408,7 @@ def _apply(
             for term_id in sorted(plan):
                 if term_id not in store.terms:
                     continue  # removed meanwhile
-                current = store.units.get(lang, {}).get(term_id)
+                current = store.unit(term_id, lang)
                 if not _needs(current, retranslate):
                     rep.unchanged += 1
                     continue

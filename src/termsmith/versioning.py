@@ -239,9 +239,9 @@ def diff_stores(
     pairs += [(None, k) for k in added if k not in moved]
     pairs += [(k, None) for k in removed if k not in moved.values()]
     changes: list[Change] = []
+    langs = sorted(set(old.languages()) | set(new.languages())) if lang is None else [lang]
     for old_id, new_id in pairs:
         changes += _term_changes(old, new, old_id, new_id)
-        langs = sorted(set(old.units) | set(new.units)) if lang is None else [lang]
         for code in langs:
             before = old.unit(old_id, code) if old_id else None
             after = new.unit(new_id, code) if new_id else None

@@ -52,7 +52,7 @@ def history(
     if lang:
         langs = [proj.check_language(lang)]
     else:
-        langs = sorted(set(proj.languages) | set(proj.load_store().units))
+        langs = sorted(set(proj.languages) | set(proj.load_store().languages()))
     revisions = versioning.history(source, term_id, langs)
     if lang:
         revisions = [r for r in revisions if r.lang == langs[0]]

@@ -28,7 +28,7 @@ class MemoryEngine:
     def __init__(self, store: Store, lang: str) -> None:
         # fold(English) -> [(rank, term id, hypothesis)], best first
         self._hits: dict[str, list[tuple[int, str, Hypothesis]]] = {}
-        for term_id, unit in store.units.get(lang, {}).items():
+        for term_id, unit in store.table(lang).items():
             rank = _RANK.get(unit.status)
             term = store.terms.get(term_id)
             if rank is None or term is None or not unit.text.strip():
