@@ -117,8 +117,9 @@ def test_from_files_names_the_revision_in_errors(tmp_path: Path) -> None:
         "terms.jsonl": '{"id": "a", "term": "a"}\n',
         "units/fr.jsonl": '{"id": "b", "text": "x"}\n',
     }
+    store = Store.from_files(tmp_path, files, where=Path("HEAD:glossary"))
     with pytest.raises(CorruptStoreError) as info:
-        Store.from_files(tmp_path, files, where=Path("HEAD:glossary"))
+        store.table("fr")  # units are parsed on first use
     assert str(info.value).startswith("HEAD:glossary/units/fr.jsonl:1: unit for unknown term 'b'")
 
 
