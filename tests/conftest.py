@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from termsmith import project as project_mod
 from termsmith.project import Project
+
+# CI runs the same examples every time (no flaky reds on a shared machine), with no
+# per-example deadline; locally Hypothesis explores new examples on every run.
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 LANGUAGES = ["fr", "ru", "es", "de", "ja", "mn", "vi"]
 FROZEN_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
