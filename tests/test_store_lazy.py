@@ -151,3 +151,14 @@ def test_cli_with_a_corrupt_german_file(project: Project) -> None:
         assert f"{target}:2: field 'rev' must be an integer" in run.err  # one term: line 2
     assert (project.glossary_dir / "units" / "fr.jsonl").read_bytes() == fr
     assert target.read_bytes() == before
+
+
+def test_a_store_saved_elsewhere_writes_every_language(tmp_path: Path) -> None:
+    make(tmp_path / "a")
+    store = Store.load(tmp_path / "a")
+    store.path = tmp_path / "b"
+    store.save()
+    assert (tmp_path / "b" / "units" / "de.jsonl").read_bytes() == (
+        tmp_path / "a" / "units" / "de.jsonl"
+    ).read_bytes()
+    assert Store.load(tmp_path / "b").serialize() == Store.load(tmp_path / "a").serialize()

@@ -467,7 +467,9 @@ class _Pending(NamedTuple):
 
     text: str
     where: Path  # the file named in errors
-    on_disk: bool  # the text is what the store's own file holds, so save() can leave it
+    # The store directory whose file holds exactly this text (None: read from elsewhere);
+    # save() leaves the file alone while the store still lives there.
+    home: Path | None
 
 
 class Store:
@@ -590,7 +592,7 @@ class Store:
             for unit_path in sorted(units_dir.glob("*.jsonl")):
                 files[f"{UNITS_DIR}/{unit_path.name}"] = read_text(unit_path)
         with _gc_paused():
-            return cls._build(path, files, None, on_disk=True)
+            return cls._build(path, files, None, home=path)
 
     @classmethod
     def from_files(cls, path: Path, files: Mapping[str, str], where: Path | None = None) -> Store:
@@ -605,11 +607,11 @@ class Store:
         'a'
         """
         with _gc_paused():
-            return cls._build(path, files, where, on_disk=False)
+            return cls._build(path, files, where, home=None)
 
     @classmethod
     def _build(
-        cls, path: Path, files: Mapping[str, str], where: Path | None, *, on_disk: bool
+        cls, path: Path, files: Mapping[str, str], where: Path | None, *, home: Path | None
     ) -> Store:
         store = cls(path)
         base = path if where is None else where
@@ -631,7 +633,7 @@ class Store:
             folder, _, name = rel.partition("/")
             if folder == UNITS_DIR and name.endswith(".jsonl") and "/" not in name:
                 lang = name.removesuffix(".jsonl")
-                store._pending[lang] = _Pending(files[rel], base / rel, on_disk)
+                store._pending[lang] = _Pending(files[rel], base / rel, home)
         if store._pending:
             store._known = frozenset(store.terms)
         return store
@@ -683,8 +685,8 @@ class Store:
         between files leaves terms without translations, never translations of
         unknown terms (after a removal, the other way round).
         """
-        for lang in [k for k, p in self._pending.items() if not p.on_disk]:
-            self._materialise(lang)  # texts from elsewhere (from_files) must reach the disk
+        for lang in [k for k, p in self._pending.items() if p.home != self.path]:
+            self._materialise(lang)  # texts from elsewhere (from_files, a moved store) are new
         files = self._serialize()
         order = sorted(files, key=lambda p: (p != TERMS_FILE) != self._removed)
         written = []
