@@ -67,7 +67,7 @@ GENERAL_MODIFIERS = words(
     "firm effective total overall basic simple common usual typical similar "
     "appropriate wide broad recent past present future early late multiple "
     "neighboring neighbouring respective comprehensive high-quality in-depth world-class "
-    "fundamental greater"
+    "fundamental greater long-term short-term medium-term"
 )
 # General nouns: "shell nouns" (Schmid 2000) that stand for whatever the text
 # talks about, and nouns of complex prepositions ("in accordance with", "with
