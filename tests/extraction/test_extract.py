@@ -248,3 +248,17 @@ def test_word_frequencies_count_plurals_and_compounds_as_their_key() -> None:
         f"In year {n}, they saw high-level opening-up and steady growth." for n in range(3)
     )
     assert score(text, "high level opening up") > score(text, "steady growth")
+
+
+def test_phrases_with_the_abbreviation_of_a_term_are_not_weighed_down() -> None:
+    def hawt_rotor(expansion: str) -> float:
+        text = f"We study the {expansion} (HAWT). " + " ".join(
+            f"In test {n}, we saw the HAWT rotor." for n in range(4)
+        )
+        cands = extract([Document("a.txt", text)], top=100)
+        return next(c.score for c in cands if c.key == "hawt rotor")
+
+    # HAWT abbreviates a term, not a name: "HAWT rotor" is a term of the domain.
+    assert hawt_rotor("horizontal axis wind turbine") > 2 * hawt_rotor(
+        "Horizontal Axis Wind Turbine"
+    )

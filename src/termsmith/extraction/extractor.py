@@ -319,6 +319,13 @@ def _select(
         key: _score(key, stats[key], kind, counts, total, cvalues[key], ndocs, legal)
         for key, kind in kinds.items()
     }
+    # An abbreviation of a term ("HAWT": horizontal axis wind turbine) is a word of
+    # the domain, not a name: "HAWT rotor" is a term.
+    proper = proper - {
+        short
+        for short, longs in expansions.items()
+        if kinds.get(longs.most_common(1)[0][0]) is TermKind.TERM
+    }
     for key, kind in kinds.items():
         # "EU level", "GRECO evaluation", "Lendimai wind farm": a name's attribute
         # or a thing of one place, not a term of the domain.
