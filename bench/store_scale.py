@@ -5,10 +5,17 @@ Usage::
     .venv/bin/python bench/store_scale.py [--terms 100000] [--repeat 3]
 
 Builds the synthetic glossary of ``bench/synth.py`` in memory, saves it into a
-temporary directory, then times (best of ``--repeat``) a full load, a save after
-changing one translation, and a save with nothing changed. Wall-clock and CPU
-seconds are both printed: on a shared machine the CPU time is the steadier one.
-Exits 1 if a limit is missed.
+temporary directory, then times (best of ``--repeat``):
+
+* load: meta data and terms parsed, units files read; languages parse on first use;
+* load + all languages: the same, then every language parsed (``store.units``);
+* set cycle: load, change one French unit, save (what ``termsmith set`` does);
+* save, one unit changed, with every language parsed;
+* save, nothing changed.
+
+Wall-clock and CPU seconds are both printed: on a shared machine the CPU time is the
+steadier one. The load limit applies to the load, the save limit to both saves after a
+change and to the first save. Exits 1 if a limit is missed.
 """
 
 from __future__ import annotations
@@ -81,28 +88,45 @@ def main() -> int:
             f"first save (all files new): {first_wall:.2f} s wall, {first_cpu:.2f} s CPU; "
             f"{size:.0f} MB"
         )
-        loaded, load_wall, load_cpu = timed(lambda: Store.load(path), args.repeat)
-        assert len(loaded.terms) == args.terms
+        lazy, load_wall, load_cpu = timed(lambda: Store.load(path), args.repeat)
+        assert len(lazy.terms) == args.terms and not lazy._tables
+
+        def load_all() -> Store:
+            store = Store.load(path)
+            assert len(store.units) == len(LANGUAGES)
+            return store
+
+        loaded, all_wall, all_cpu = timed(load_all, args.repeat)
         first_id = next(iter(sorted(loaded.terms)))
         flip = [UnitStatus.TRANSLATED, UnitStatus.REVIEWED]
 
-        def change_and_save() -> list[Path]:
-            unit = loaded.units["fr"][first_id]
+        def change(store: Store) -> list[Path]:
+            unit = store.table("fr")[first_id]
             flip.reverse()
-            loaded.set_unit(first_id, "fr", unit.text + "!", status=flip[0], origin="curated")
-            return loaded.save()
+            store.set_unit(first_id, "fr", unit.text + "!", status=flip[0], origin="curated")
+            return store.save()
 
-        written, change_wall, change_cpu = timed(change_and_save, args.repeat)
+        written, cycle_wall, cycle_cpu = timed(lambda: change(Store.load(path)), args.repeat)
+        assert [p.name for p in written] == ["fr.jsonl"], written
+        written, change_wall, change_cpu = timed(lambda: change(loaded), args.repeat)
         assert [p.name for p in written] == ["fr.jsonl"], written
         _, same_wall, same_cpu = timed(loaded.save, args.repeat)
-        print(f"load: {load_wall:.2f} s wall, {load_cpu:.2f} s CPU (limit {LOAD_LIMIT_S} s)")
-        print(
-            f"save, one unit changed: {change_wall:.2f} s wall, {change_cpu:.2f} s CPU "
-            f"(limit {SAVE_LIMIT_S} s)"
-        )
-        print(f"save, nothing changed: {same_wall:.2f} s wall, {same_cpu:.2f} s CPU")
+
+        def line(label: str, wall: float, cpu: float, limit: float | None = None) -> None:
+            verdict = (
+                ""
+                if limit is None
+                else f" (limit {limit} s: {'met' if wall <= limit else 'MISSED'})"
+            )
+            print(f"{label}: {wall:.2f} s wall, {cpu:.2f} s CPU{verdict}")
+
+        line("load (terms; languages on demand)", load_wall, load_cpu, LOAD_LIMIT_S)
+        line("load + parse all 8 languages", all_wall, all_cpu)
+        line("set cycle (load, change one French unit, save)", cycle_wall, cycle_cpu)
+        line("save, one unit changed, all languages parsed", change_wall, change_cpu, SAVE_LIMIT_S)
+        line("save, nothing changed, all languages parsed", same_wall, same_cpu)
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
-    ok = load_wall <= LOAD_LIMIT_S and max(change_wall, first_wall) <= SAVE_LIMIT_S
+    ok = load_wall <= LOAD_LIMIT_S and max(change_wall, cycle_wall, first_wall) <= SAVE_LIMIT_S
     print("PASS" if ok else "FAIL (see CPU times if the machine is shared)")
     return 0 if ok else 1
 
