@@ -24,8 +24,8 @@ from termsmith.model import TermKind
 
 # Default selection: the terms scoring at least MIN_SCORE, at most SIZE_FACTOR *
 # tokens^(2/3) of them (≈70 for a one-page press release, ≈1,600 for a 50,000-word
-# corpus). The floor decides on both (≈45 and ≈1,000–1,500 terms); the cap on a few
-# sentences, where every word is relatively frequent and scores run high.
+# corpus). The floor decides on both (≈45 and ≈1,000–1,500 terms); the cap is a
+# safeguard against texts where everything recurs.
 SIZE_FACTOR = 1.25
 SIZE_EXPONENT = 2 / 3
 MIN_SCORE = 1.5
