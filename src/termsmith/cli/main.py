@@ -8,15 +8,19 @@ from typing import Annotated
 import typer
 
 from termsmith import __version__
-from termsmith.cli import exchange, init, terms
-from termsmith.cli import models as models_cli
-from termsmith.cli import translate as translate_cli
-from termsmith.cli import po as po_cli
-from termsmith.cli import versioning as versioning_cli
-from termsmith.cli import check as check_cli
-from termsmith.cli import extract as extract_cli
-from termsmith.cli import build as build_cli
-from termsmith.cli import lookup as lookup_cli
+from termsmith.cli import (
+    build,
+    check,
+    exchange,
+    extract,
+    init,
+    lookup,
+    models,
+    po,
+    terms,
+    translate,
+    versioning,
+)
 from termsmith.cli.common import ErrorHandlingGroup, state
 
 app = typer.Typer(
@@ -56,17 +60,21 @@ def main_options(
     state.root = root
 
 
-init.register(app)
-terms.register(app)
-exchange.register(app)
-po_cli.register(app)
-models_cli.register(app)
-translate_cli.register(app)
-versioning_cli.register(app)
-check_cli.register(app)
-extract_cli.register(app)
-build_cli.register(app)
-lookup_cli.register(app)
+# In the order of the workflow, as --help lists them.
+for module in (
+    init,
+    build,
+    extract,
+    terms,
+    lookup,
+    translate,
+    models,
+    po,
+    check,
+    versioning,
+    exchange,
+):
+    module.register(app)
 
 
 def main() -> None:
