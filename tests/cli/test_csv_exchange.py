@@ -158,3 +158,10 @@ def test_homographs_survive_a_json_round_trip(project: Project, tmp_path: Path) 
     store = project.load_store()
     assert sorted(store.terms) == ["charge", "charge-2"]
     assert {p: p.read_bytes() for p in project.glossary_dir.rglob("*.jsonl")} == files
+
+
+def test_export_to_an_up_to_date_file_says_so(project: Project, tmp_path: Path) -> None:
+    seed(project)
+    out = tmp_path / "g.csv"
+    assert cli("export", "-o", str(out)).err == f"Wrote {out}\n"
+    assert cli("export", "-o", str(out)).err == f"{out} is up to date\n"

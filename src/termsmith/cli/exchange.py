@@ -39,8 +39,8 @@ def export(
     if output is None:
         sys.stdout.write(text)
     else:
-        atomic.write_text(output, text)
-        notice(f"Wrote {output}")
+        written = atomic.write_text(output, text)
+        notice(f"Wrote {output}" if written else f"{output} is up to date")
 
 
 def import_(
