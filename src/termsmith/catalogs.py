@@ -38,7 +38,7 @@ from pathlib import Path
 import polib
 
 from termsmith import atomic, clock
-from termsmith.errors import InputFileError
+from termsmith.errors import InputFileError, TermsmithError
 from termsmith.languages import english_name, normalize_code
 from termsmith.model import Alternative, Term, TermKind, TermStatus, Unit, UnitStatus
 from termsmith.plurals import plural_forms
@@ -675,6 +675,14 @@ def unsynced_edits(project: Project, store: Store) -> list[str]:
                 continue
             found.append(f"{_rel(project, path)}:{entry.linenum}: {lang}/{term.id}")
     return found
+
+
+def require_synced(project: Project, store: Store, *, hint: str) -> None:
+    """Raise when PO files hold edits not yet read back: regenerating would lose them."""
+    edits = unsynced_edits(project, store)
+    if edits:
+        more = f" and {len(edits) - 1} more" if len(edits) > 1 else ""
+        raise TermsmithError(f"PO files hold edits not yet read back: {edits[0]}{more}", hint=hint)
 
 
 def sync(project: Project) -> SyncReport:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termsmith import checks, translation
-from termsmith.errors import TermsmithError
 from termsmith.model import TermStatus
 from termsmith.project import Project
 from termsmith.store import Store
@@ -80,13 +79,11 @@ def build(project: Project, *, dry_run: bool = False, notify: Notify | None = No
 
     # 3. Regenerate the PO catalogs, never over edits not yet read back.
     current = store if dry_run and report.added else project.load_store()
-    edits = catalogs.unsynced_edits(project, current)
-    if edits:
-        more = f" and {len(edits) - 1} more" if len(edits) > 1 else ""
-        raise TermsmithError(
-            f"PO files hold edits not yet read back: {edits[0]}{more}",
-            hint="read them into the glossary with 'termsmith po sync', then run build again",
-        )
+    catalogs.require_synced(
+        project,
+        current,
+        hint="read them into the glossary with 'termsmith po sync', then run build again",
+    )
     if dry_run:
         changed = [
             path

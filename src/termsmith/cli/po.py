@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from termsmith.cli.common import echo, notice, project
-from termsmith.errors import TermsmithError
 
 po_app = typer.Typer(
     help="PO catalogs in locales/: write them, compile them, read reviewed translations back.",
@@ -37,13 +36,11 @@ def generate(
     proj = project()
     store = proj.load_store()
     if not force:
-        edits = catalogs.unsynced_edits(proj, store)
-        if edits:
-            more = f" and {len(edits) - 1} more" if len(edits) > 1 else ""
-            raise TermsmithError(
-                f"PO files hold edits not yet read back: {edits[0]}{more}",
-                hint="read them into the glossary with 'termsmith po sync', or pass --force to discard them",
-            )
+        catalogs.require_synced(
+            proj,
+            store,
+            hint="read them into the glossary with 'termsmith po sync', or pass --force to discard them",
+        )
     written = catalogs.write_all(proj, store)
     if mo:
         written += catalogs.compile_mo(proj, store)
