@@ -16,7 +16,7 @@ from pathlib import Path
 from termsmith import checks, translation
 from termsmith.model import TermStatus
 from termsmith.project import Project
-from termsmith.store import Store
+from termsmith.store import META_FILE, TERMS_FILE, UNITS_DIR
 from termsmith.translation import TranslationReport
 
 Notify = Callable[[str], None]
@@ -43,8 +43,11 @@ class BuildReport:
         return sorted({*self.store_files, *self.catalogs})
 
 
-def _store_snapshot(store: Store) -> dict[str, str]:
-    return store.serialize()
+def _store_files(project: Project) -> dict[str, str]:
+    """The store's files on disk, by path relative to the glossary directory."""
+    root = project.glossary_dir
+    paths = [root / META_FILE, root / TERMS_FILE, *sorted((root / UNITS_DIR).glob("*.jsonl"))]
+    return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in paths if p.is_file()}
 
 
 def _changed_files(before: dict[str, str], after: dict[str, str]) -> list[str]:
@@ -59,7 +62,7 @@ def build(project: Project, *, dry_run: bool = False, notify: Notify | None = No
 
     say = notify or (lambda _line: None)
     report = BuildReport(dry_run=dry_run)
-    before = _store_snapshot(project.load_store())
+    before = _store_files(project)
 
     # 1. Extract the seeds and add new candidates (existing terms keep id and status).
     if project.seeds_dir.is_dir() and any(project.seeds_dir.rglob("*")):
@@ -105,7 +108,9 @@ def build(project: Project, *, dry_run: bool = False, notify: Notify | None = No
         index.close()
 
     # 5. Summary and checks.
-    report.store_files = _changed_files(before, _store_snapshot(current))
+    # A dry run compares what would be written with the disk; a real run, the disk before and after.
+    after = current.serialize() if dry_run else _store_files(project)
+    report.store_files = _changed_files(before, after)
     report.terms = dict(Counter(str(t.status) for t in current.terms.values()))
     report.check = checks.run(project, current)
     return report
