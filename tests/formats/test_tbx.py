@@ -23,8 +23,8 @@ OMEGAT_TBX = SHARED / "data" / "peer-samples" / "omegat-sampleTBXfile.tbx"
 
 
 def tbx_view(store: Store, *, v3: bool) -> Any:
-    """What TBX holds: everything but revisions, alternatives, scores, offsets and
-    ``expands``; v3 (TBX-Basic) has no draft or candidate either."""
+    """What TBX holds: every term but rejected ones, without revisions, alternatives,
+    scores, offsets and ``expands``; v3 (TBX-Basic) has no draft or candidate either."""
 
     def kind(term: Any) -> TermKind:
         # a name is told by partOfSpeech "properNoun", so only when pos is free
@@ -38,16 +38,19 @@ def tbx_view(store: Store, *, v3: bool) -> Any:
     def unit_status(status: UnitStatus) -> UnitStatus:
         return UnitStatus.TRANSLATED if v3 and status is UnitStatus.DRAFT else status
 
+    # rejected terms stay out (they are no terms); rejected translations go out deprecated
+    kept = {t.id for t in store.terms.values() if t.status is not TermStatus.REJECTED}
     terms = {
         (
             t.id, t.term, term_status(t.status), kind(t), t.pos, t.note, t.domain,
             tuple(t.variants), tuple((s.doc, s.sentence) for s in t.sources if s.sentence),
         )
         for t in store.terms.values()
+        if t.id in kept
     }  # fmt: skip
     return terms, {
         (*u[:3], unit_status(u[3]), *u[4:])
-        for u in units(store, "text", "status", "origin", "changed", "note")
+        for u in units(store, "text", "status", "origin", "changed", "note", terms=kept)
     }
 
 
@@ -174,7 +177,6 @@ def test_translate_toolkit_reads_our_tbx(tmp_path: Path) -> None:
     assert found == {
         "procuratorial-organs": ("procuratorial organs", "organes du parquet"),
         "spp": ("SPP", None),
-        "supreme-peoples-court": ("Supreme People's Court", None),
     }
 
 

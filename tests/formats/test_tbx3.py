@@ -78,8 +78,9 @@ def test_root_and_mapping(tmp_path: Path) -> None:
     )
     assert '<descrip type="context">The procuratorial organs &amp; courts.</descrip>' in text
     assert "processStatus" not in text  # not a TBX-Basic data category
-    # the rejected Vietnamese unit and the rejected term are deprecated, not dropped
-    assert text.count("deprecatedTerm-admn-sts") == 2
+    # the rejected Vietnamese unit is deprecated; the rejected term (no term at all) is left out
+    assert text.count("deprecatedTerm-admn-sts") == 1
+    assert "Supreme People's Court" not in text
 
 
 @pytest.mark.skipif(not ASTRONOMY.is_file(), reason=f"{ASTRONOMY} is absent")

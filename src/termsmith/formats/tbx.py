@@ -227,9 +227,12 @@ def render(store: Store, project: Project, dialect: Dialect, *, lang: str | None
     root.set(XML_LANG, source)
     writer.header(root, project)
     text = writer.sub(root, "text")
-    if store.terms:  # TBX wants at least one entry in a <body>, and allows no <body>
+    # A rejected term is no term at all (not a deprecated synonym of one): it stays out.
+    # A rejected translation is a rendering not to use, and goes out as deprecated.
+    kept = [t for t in store.iter_terms() if t.status is not TermStatus.REJECTED]
+    if kept:  # TBX wants at least one entry in a <body>, and allows no <body>
         body = writer.sub(text, "body")
-        for term in store.iter_terms():
+        for term in kept:
             writer.entry(body, store, term, langs, source)
     return root
 
