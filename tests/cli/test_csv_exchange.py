@@ -165,3 +165,12 @@ def test_export_to_an_up_to_date_file_says_so(project: Project, tmp_path: Path) 
     out = tmp_path / "g.csv"
     assert cli("export", "-o", str(out)).err == f"Wrote {out}\n"
     assert cli("export", "-o", str(out)).err == f"{out} is up to date\n"
+
+
+def test_csv_leaves_rejected_terms_and_translations_out(project: Project) -> None:
+    seed(project)
+    cli("set", "procuratorial-organs", "ja", "検察機関", "--status", "rejected", "--by", "kenji")
+    cli("add", "graduation ceremony", "--status", "rejected")
+    lines = cli("export").out.splitlines()
+    assert lines[1] == "procuratorial-organs,procuratorial organs,organes du parquet,,,,,,"
+    assert len(lines) == 2

@@ -13,7 +13,7 @@ from pathlib import Path
 from termsmith.errors import InputFileError, LanguageError
 from termsmith.interchange import ImportedText, ImportEntry
 from termsmith.languages import validate
-from termsmith.model import TermStatus
+from termsmith.model import TermStatus, UnitStatus
 from termsmith.project import Project
 from termsmith.store import Store
 
@@ -31,7 +31,8 @@ def export(store: Store, project: Project, *, lang: str | None = None) -> str:
         if term.status is TermStatus.REJECTED:
             continue
         units = [store.unit(term.id, lang) for lang in langs]
-        writer.writerow([term.id, term.term, *(u.text if u else "" for u in units)])
+        cells = [u.text if u and u.status is not UnitStatus.REJECTED else "" for u in units]
+        writer.writerow([term.id, term.term, *cells])
     return out.getvalue()
 
 
