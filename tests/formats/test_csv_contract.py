@@ -6,7 +6,7 @@ from typing import Any
 
 from tests.formats.contract import FormatContract, units
 
-from termsmith.model import TermStatus
+from termsmith.model import TermStatus, UnitStatus
 from termsmith.store import Store
 
 
@@ -15,7 +15,13 @@ class TestCsvContract(FormatContract):
     suffix = ".csv"
 
     def view(self, store: Store) -> Any:
-        # rejected terms are not exported; statuses, notes and provenance are not columns
+        # rejected terms and translations are not exported; statuses, notes and provenance
+        # are not columns
         kept = {t.id for t in store.terms.values() if t.status is not TermStatus.REJECTED}
         terms = {(t.id, t.term) for t in store.terms.values() if t.id in kept}
-        return terms, units(store, "text", terms=kept)
+        texts = {
+            u[:3]
+            for u in units(store, "text", "status", terms=kept)
+            if u[3] is not UnitStatus.REJECTED
+        }
+        return terms, texts
