@@ -6,8 +6,6 @@ from typing import Annotated
 
 import typer
 
-from termsmith import pipeline
-from termsmith.checks import Level
 from termsmith.cli.common import echo, notice, project
 
 
@@ -18,6 +16,10 @@ def build(
     ] = False,
 ) -> None:
     """Extract from seeds/, translate what is missing, regenerate PO catalogs and the index, check."""
+    # The pipeline pulls in every stage's modules: imported here, off other commands' start-up.
+    from termsmith import pipeline
+    from termsmith.checks import Level
+
     proj = project()
     report = pipeline.build(proj, dry_run=dry_run, notify=notice)
     would = "would be " if dry_run else ""
