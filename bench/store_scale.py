@@ -31,8 +31,8 @@ from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import LANGUAGES, generate
-from termsmith.model import TermStatus, UnitStatus
+from synth import LANGUAGES, build_store
+from termsmith.model import UnitStatus
 from termsmith.store import Store
 
 LOAD_LIMIT_S = 2.0
@@ -53,19 +53,8 @@ def timed(fn: Callable[[], T], repeat: int) -> tuple[T, float, float]:
 
 
 def build(path: Path, count: int) -> Store:
-    """The synthetic glossary as a store (origins and dates as an import would give)."""
-    store = Store(path)
-    for row in generate(count):
-        term = store.add_term(row.term, status=TermStatus.ACCEPTED)
-        for lang in LANGUAGES:
-            store.set_unit(
-                term.id,
-                lang,
-                row.translations[lang],
-                status=UnitStatus(row.statuses[lang]),
-                origin="import:glossary.csv",
-            )
-    return store
+    """The synthetic glossary as a store (origins as an import would give)."""
+    return build_store(path, count, origin="import:glossary.csv")
 
 
 def main() -> int:

@@ -19,6 +19,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from termsmith.model import TermStatus, UnitStatus
+from termsmith.store import Store
+
 LANGUAGES = ["fr", "ru", "es", "de", "ja", "mn", "vi"]
 SEED = 20260101
 STATUSES = ["draft", "translated", "reviewed"]
@@ -167,3 +170,19 @@ if __name__ == "__main__":
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("glossary.csv")
     write_csv(generate(count), out)
     print(f"wrote {count} terms to {out}")
+
+
+def build_store(path: Path, n: int, origin: str = "curated") -> Store:
+    """The synthetic glossary of :func:`generate` as a store in ``path`` (not saved)."""
+    store = Store(path)
+    for row in generate(n):
+        term = store.add_term(row.term, status=TermStatus.ACCEPTED)
+        for lang in LANGUAGES:
+            store.set_unit(
+                term.id,
+                lang,
+                row.translations[lang],
+                status=UnitStatus(row.statuses[lang]),
+                origin=origin,
+            )
+    return store

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import polib
 
-from synth import LANGUAGES, generate
+from synth import LANGUAGES, build_store
 from termsmith.merge import driver_command, merge_po, merge_units
-from termsmith.model import TermStatus, UnitStatus
+from termsmith.model import UnitStatus
 from termsmith.store import Store
 from termsmith.versioning import diff_stores, format_json, format_markdown
 
@@ -35,19 +35,9 @@ def timed(label: str, func, *args):  # type: ignore[no-untyped-def]
     return result
 
 
-def build(path: Path, n: int) -> Store:
-    store = Store(path)
-    for row in generate(n):
-        term = store.add_term(row.term, status=TermStatus.ACCEPTED)
-        for lang in LANGUAGES:
-            store.set_unit(
-                term.id,
-                lang,
-                row.translations[lang],
-                status=UnitStatus(row.statuses[lang]),
-                origin="curated",
-            )
-    return store
+def build(path: Path, count: int) -> Store:
+    """The synthetic glossary as a store (origins as curation would give)."""
+    return build_store(path, count, origin="curated")
 
 
 def edited(store: Store, ids: list[str], lang: str, suffix: str) -> Store:
