@@ -37,7 +37,7 @@ from pathlib import Path
 
 import polib
 
-from termsmith import atomic, clock
+from termsmith import atomic, clock, textfile
 from termsmith.errors import InputFileError, TermsmithError
 from termsmith.languages import english_name, normalize_code
 from termsmith.model import Alternative, Term, TermKind, TermStatus, Unit, UnitStatus
@@ -402,13 +402,7 @@ def _check_lines(path: Path, text: str) -> None:
 def load_po(path: Path) -> polib.POFile:
     """Parse a PO or POT file; any error is an :class:`InputFileError` naming the line."""
     data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            "invalid UTF-8", path, line, hint="save the file as UTF-8 (charset=UTF-8)"
-        ) from None
+    text = textfile.decode(data, path, hint="save the file as UTF-8 (charset=UTF-8)")
     if text.startswith("\ufeff"):
         text = text[1:]
     _check_lines(path, text)

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from termsmith import stems
+from termsmith import stems, textfile
 from termsmith.checks import Level
 from termsmith.errors import InputFileError
 from termsmith.model import Term, TermKind, TermStatus, Unit, UnitStatus
@@ -466,12 +466,7 @@ def read_document(path: Path) -> str:
         raise InputFileError("no such file", path, hint="check the path") from None
     except IsADirectoryError:
         raise InputFileError("is a directory, not a text file", path) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError("invalid UTF-8", path, line, hint="save the file as UTF-8") from None
-    return text.removeprefix("\ufeff")
+    return textfile.decode(data, path, hint="save the file as UTF-8").removeprefix("\ufeff")
 
 
 def iter_failures(report: ComplianceReport) -> Iterator[Occurrence]:

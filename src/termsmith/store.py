@@ -25,7 +25,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from termsmith import atomic, clock
+from termsmith import atomic, clock, textfile
 from termsmith.errors import CorruptStoreError, StoreError, StoreLockedError, TermNotFoundError
 from termsmith.model import (
     Alternative,
@@ -450,13 +450,9 @@ def read_text(path: Path) -> str:
 
 def decode_text(data: bytes, path: Path) -> str:
     """Decode store file bytes (from disk or git) as UTF-8, naming the line of any invalid byte."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CorruptStoreError(
-            "invalid UTF-8", path, line, hint="store files must be UTF-8; restore it from git"
-        ) from None
+    return textfile.decode(
+        data, path, hint="store files must be UTF-8; restore it from git", error=CorruptStoreError
+    )
 
 
 # --- the store ---------------------------------------------------------------

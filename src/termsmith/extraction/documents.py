@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from termsmith import textfile
 from termsmith.errors import InputFileError
 from termsmith.textnorm import nfc
 
@@ -43,16 +44,13 @@ def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
         )
     if data.startswith(codecs.BOM_UTF8) and encoding.lower().replace("-", "") == "utf8":
         data = data[len(codecs.BOM_UTF8) :]
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            f"not valid {encoding} (byte 0x{data[exc.start]:02x})",
-            name,
-            line,
-            hint="pass --encoding with the file's encoding, e.g. --encoding latin-1",
-        ) from None
+    text = textfile.decode(
+        data,
+        name,
+        encoding=encoding,
+        message=f"not valid {encoding} (byte 0x{{byte:02x}})",
+        hint="pass --encoding with the file's encoding, e.g. --encoding latin-1",
+    )
     return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

@@ -10,6 +10,7 @@ import csv
 import io
 from pathlib import Path
 
+from termsmith import textfile
 from termsmith.errors import InputFileError, LanguageError
 from termsmith.interchange import ImportedText, ImportEntry
 from termsmith.languages import validate
@@ -38,14 +39,12 @@ def export(store: Store, project: Project, *, lang: str | None = None) -> str:
 
 def decode(path: Path) -> str:
     """The file's text: UTF-8 with optional BOM; invalid bytes are named by line."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            "invalid UTF-8", path, line, hint="save the file as UTF-8 and import it again"
-        ) from None
+    return textfile.decode(
+        path.read_bytes(),
+        path,
+        encoding="utf-8-sig",
+        hint="save the file as UTF-8 and import it again",
+    )
 
 
 def read(path: Path, project: Project) -> list[ImportEntry]:
