@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from termsmith import checks, compliance
+from termsmith import checks
 from termsmith.checks import Level
 from termsmith.cli.common import echo, is_terminal, project
 from termsmith.errors import TermsmithError
+
+if TYPE_CHECKING:
+    from termsmith import compliance
 
 
 class OutputFormat(StrEnum):
@@ -146,6 +149,8 @@ def check_text(
     ] = False,
 ) -> None:
     """Check that a translated document uses the glossary's renderings; exit 1 if not."""
+    from termsmith import compliance  # stemmers: only for this command
+
     proj = project()
     language = proj.check_language(lang)
     source_text = compliance.read_document(source)
@@ -175,16 +180,17 @@ def check_text(
 
 
 def _text_summary(report: compliance.ComplianceReport) -> str:
-    v = compliance.Verdict
+    from termsmith.compliance import Verdict
+
     total = len(report.occurrences)
     where = (
         "line by line" if report.aligned else "against the whole translation (line counts differ)"
     )
     return (
         f"{total} glossary term occurrence{'s' if total != 1 else ''} checked {where}: "
-        f"{report.count(v.OK)} ok, {report.count(v.MISSING)} missing, "
-        f"{report.count(v.ACCENTS)} with other accents, "
-        f"{report.count(v.NO_RENDERING)} without a glossary rendering"
+        f"{report.count(Verdict.OK)} ok, {report.count(Verdict.MISSING)} missing, "
+        f"{report.count(Verdict.ACCENTS)} with other accents, "
+        f"{report.count(Verdict.NO_RENDERING)} without a glossary rendering"
     )
 
 

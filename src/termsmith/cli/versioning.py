@@ -9,9 +9,7 @@ from typing import Annotated
 
 import typer
 
-from termsmith import merge, versioning
 from termsmith.cli.common import echo, notice, project
-from termsmith.gitrepo import GitRepo
 
 
 class DiffFormat(StrEnum):
@@ -34,6 +32,8 @@ def diff(
     ] = DiffFormat.TABLE,
 ) -> None:
     """Show what changed in the glossary between two versions (default: HEAD → working tree)."""
+    from termsmith import versioning  # git and merge machinery: off other commands' start-up
+
     proj = project()
     language = proj.check_language(lang) if lang else None
     source = versioning.GlossaryRepo.of(proj.glossary_dir)
@@ -47,6 +47,8 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show every revision of a term and its translations, from the git history."""
+    from termsmith import versioning
+
     proj = project()
     source = versioning.GlossaryRepo.of(proj.glossary_dir)
     if lang:
@@ -70,6 +72,8 @@ def release(
     ] = "",
 ) -> None:
     """Release the glossary: set its version, write glossary/CHANGELOG.md, commit and tag it."""
+    from termsmith import versioning
+
     proj = project()
     done = versioning.release(proj.glossary_dir, version, message)
     echo(done.section.rstrip("\n"))
@@ -83,6 +87,9 @@ def release(
 
 def git_setup() -> None:
     """Register the glossary and PO merge drivers in .git/config (see .gitattributes)."""
+    from termsmith import merge
+    from termsmith.gitrepo import GitRepo
+
     proj = project()
     repo = GitRepo.find(proj.root)
     report = merge.install_drivers(repo, proj.root)
@@ -102,6 +109,8 @@ def merge_driver(
     name: Annotated[str, typer.Argument(help="The file's path in the repository (%P).")] = "",
 ) -> None:
     """Merge one file three ways for git; exit 1 when conflicts are left."""
+    from termsmith import merge
+
     conflicts = merge.merge_driver(kind, base, ours, theirs, name or ours.name)
     for conflict in conflicts:
         notice(f"termsmith: CONFLICT {conflict}")
